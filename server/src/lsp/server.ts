@@ -1,0 +1,185 @@
+/**
+ * The LSP glue: capabilities, the request table, document sync, workspace scanning and diagnostics publishing.
+ * Handlers are a few lines each and delegate to the language service façade.
+ */
+import {
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isFalcoConfigName } from '../semantic/falcoConfig';
+import { uriToPath } from '../semantic/workspaceIndex';
+import type { ServiceCatalogs } from '../service/host';
+import { createLanguageService, type RulesFileOverride } from '../service/languageService';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { pathToUri, type FileSystem } from './fileSystem';
+import { matchesAnyGlob } from './glob';
+import { indexStatusNotification, type IndexStatusParams } from './protocol';
+import { runSafe } from './requestRunner';
+import { defaultSettings, toSettings, type FalcoSettings } from './settings';
+import { maxFileBytes, scanFolders } from './workspaceScanner';
+
+export interface ServerRuntime {
+  readonly fs: FileSystem;
+  readonly catalogs: ServiceCatalogs;
+}
+
+export function startServer(connection: Connection, runtime: ServerRuntime): void {
+  const log = (message: string): void => connection.console.log(message);
+  const documents = new TextDocuments(TextDocument);
+  let settings: FalcoSettings = defaultSettings;
+  let workspaceRoots: string[] = [];
+  let supportsConfiguration = false;
+  let falcoConfigPath: string | undefined;
+  let indexing = false;
+  let lastStatus = -1;
+
+  const displayPath = (uri: string): string => {
+    const path = uriToPath(uri);
+    const root = workspaceRoots.find((candidate) => path.startsWith(candidate + '/'));
+    return root ? path.slice(root.length + 1) : path;
+  };
+  const service = createLanguageService({ catalogs: runtime.catalogs, displayPath });
+  const publisher = new DiagnosticsPublisher(connection, service, log);
+
+  const overrideFor = (uri: string): RulesFileOverride => {
+    const path = uriToPath(uri);
+    if (matchesAnyGlob(path, settings.filesInclude)) return 'force';
+    if (matchesAnyGlob(path, settings.filesExclude)) return 'exclude';
+    return 'auto';
+  };
+
+  const sendStatus = (): void => {
+    const count = service.rulesFiles().length;
+    if (count === lastStatus && !indexing) return;
+    lastStatus = count;
+    const params: IndexStatusParams = { rulesFiles: count, indexing };
+    void connection.sendNotification(indexStatusNotification, params);
+  };
+
+  /** Applies a new text for a file and schedules the diagnostics it can affect. */
+  const applyText = (uri: string, text: string, version?: number): void => {
+    const wasRulesFile = service.isRulesFile(uri);
+    const update = service.updateDocument(uri, text, { version, override: overrideFor(uri) });
+    if (update.isRulesFile || wasRulesFile) publisher.schedule([uri]);
+    if (update.declarationsChanged) publisher.schedule(service.dependentsOf(uri));
+    if (update.isRulesFile !== wasRulesFile) sendStatus();
+  };
+
+  const forgetFile = (uri: string): void => {
+    const dependents = service.dependentsOf(uri);
+    if (service.removeDocument(uri)) {
+      publisher.clear(uri);
+      publisher.schedule(dependents);
+      sendStatus();
+    }
+  };
+
+  const readFromDisk = async (path: string): Promise<void> => {
+    const uri = pathToUri(path);
+    if (documents.get(uri)) return;
+    const text = await runtime.fs.readFile(path, maxFileBytes);
+    if (text === undefined) forgetFile(uri);
+    else applyText(uri, text);
+  };
+
+  const loadFalcoConfig = async (): Promise<void> => {
+    const text = falcoConfigPath ? await runtime.fs.readFile(falcoConfigPath, maxFileBytes) : undefined;
+    service.setFalcoConfig(falcoConfigPath && text !== undefined ? pathToUri(falcoConfigPath) : null, text ?? null);
+    publisher.scheduleAll();
+  };
+
+  const indexWorkspace = async (): Promise<void> => {
+    indexing = true;
+    sendStatus();
+    const scan = await scanFolders(runtime.fs, workspaceRoots, settings.filesExclude, settings.maxIndexedFiles, () => false);
+    if (scan.truncated) log(`Workspace scan stopped at ${settings.maxIndexedFiles} YAML files (falco.index.maxFiles).`);
+    for (const path of [...scan.yamlFiles, ...settings.extraRulesFiles]) await readFromDisk(path);
+    falcoConfigPath = scan.falcoConfig;
+    await loadFalcoConfig();
+    indexing = false;
+    sendStatus();
+    log(`Indexed ${service.rulesFiles().length} Falco rules files${falcoConfigPath ? ` (load order from ${falcoConfigPath})` : ''}.`);
+  };
+
+  const refreshSettings = async (): Promise<void> => {
+    if (!supportsConfiguration) return;
+    try {
+      settings = toSettings(await connection.workspace.getConfiguration('falco'));
+    } catch (error) {
+      log(`Could not read settings: ${String(error)}`);
+    }
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    workspaceRoots = folders.map((folder) => uriToPath(folder.uri).replace(/\/$/, ''));
+    const initialSettings = params.initializationOptions?.settings;
+    if (initialSettings) settings = toSettings(initialSettings);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        definitionProvider: true,
+        referencesProvider: true,
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+      },
+      serverInfo: { name: 'falco-rules-language-server' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    await refreshSettings();
+    await indexWorkspace();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (supportsConfiguration) await refreshSettings();
+    else settings = toSettings((change.settings as { falco?: unknown } | undefined)?.falco);
+    for (const document of documents.all()) applyText(document.uri, document.getText(), document.version);
+    publisher.scheduleAll();
+  });
+
+  documents.onDidChangeContent((event) => applyText(event.document.uri, event.document.getText(), event.document.version));
+  documents.onDidClose(async (event) => {
+    const path = uriToPath(event.document.uri);
+    if (event.document.uri.startsWith('file:')) await readFromDisk(path);
+    else forgetFile(event.document.uri);
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    for (const change of params.changes) {
+      const path = uriToPath(change.uri);
+      if (isFalcoConfigName(path)) {
+        if (change.type === FileChangeType.Deleted && path === falcoConfigPath) falcoConfigPath = undefined;
+        else if (change.type !== FileChangeType.Deleted && (!falcoConfigPath || path.split('/').length <= falcoConfigPath.split('/').length)) falcoConfigPath = path;
+        await loadFalcoConfig();
+      }
+      if (change.type === FileChangeType.Deleted) forgetFile(change.uri);
+      else await readFromDisk(path);
+    }
+  });
+
+  connection.onDefinition((params, token) =>
+    runSafe(log, token, 'definition', [], () => service.findDefinition(params.textDocument.uri, params.position)),
+  );
+  connection.onReferences((params, token) =>
+    runSafe(log, token, 'references', [], () => service.findReferences(params.textDocument.uri, params.position, params.context.includeDeclaration)),
+  );
+  connection.onHover((params, token) => runSafe(log, token, 'hover', null, () => service.getHover(params.textDocument.uri, params.position)));
+  connection.onDocumentSymbol((params, token) =>
+    runSafe(log, token, 'documentSymbol', [], () => service.getDocumentSymbols(params.textDocument.uri)),
+  );
+  connection.onWorkspaceSymbol((params, token) => runSafe(log, token, 'workspaceSymbol', [], () => service.getWorkspaceSymbols(params.query)));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,144 @@
+/**
+ * Per-file summary for the workspace index: the rules, macros and lists a file declares (full definitions and
+ * updates) and the names it refers to, with spans. Built from the syntax model only; no catalog, no I/O.
+ */
+import { toSourceSpan } from '../syntax/embeddedText';
+import type { EmbeddedCondition, RulesFileSyntax, RulesItem } from '../syntax/rulesFile';
+import type { Span } from '../syntax/span';
+import { getPair, type YNode, type YScalar } from '../syntax/yaml/tree';
+import { walkConditionTree, type ConditionVisit } from './conditionWalk';
+
+export type SymbolKind = 'rule' | 'macro' | 'list';
+
+/**
+ * How an item affects its name: `define` is a full definition, `append` extends (legacy `append: true` or
+ * `override: append` on some key), `replace` replaces keys (`override` with only `replace`), `enable` is the
+ * legacy enabled-only rule item.
+ */
+export type DeclarationMode = 'define' | 'append' | 'replace' | 'enable';
+
+export interface Declaration {
+  readonly kind: SymbolKind;
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly itemIndex: number;
+  readonly itemSpan: Span;
+  readonly mode: DeclarationMode;
+}
+
+export type ReferenceContext = 'condition' | 'list-item' | 'exception-value';
+
+export interface Reference {
+  /**
+   * `macro`: an identifier in check position. `list`: a word that names a list if one exists (Falco substitutes
+   * list names as text; an undefined name stays a literal string).
+   */
+  readonly kind: 'macro' | 'list';
+  readonly name: string;
+  readonly span: Span;
+  readonly itemIndex: number;
+  readonly context: ReferenceContext;
+}
+
+export interface FileSymbols {
+  readonly declarations: readonly Declaration[];
+  readonly references: readonly Reference[];
+}
+
+const listWord = /^[^()"'\s=,]+$/;
+
+function declarationMode(item: RulesItem): DeclarationMode {
+  if (item.legacyAppend) return 'append';
+  if (item.override) {
+    const appends = item.override.pairs.some((pair) => pair.value?.kind === 'scalar' && pair.value.value === 'append');
+    return appends ? 'append' : 'replace';
+  }
+  if (item.kind === 'rule' && item.map) {
+    const hasBody = ['condition', 'output', 'desc', 'priority'].some((key) => getPair(item.map!, key));
+    if (!hasBody && getPair(item.map, 'enabled')) return 'enable';
+  }
+  return 'define';
+}
+
+function collectConditionReferences(condition: EmbeddedCondition, itemIndex: number, references: Reference[]): void {
+  const ast = condition.parsed.ast;
+  if (!ast) return;
+  const toSource = (local: Span): Span | null => {
+    if (local.end <= condition.prefixLength) return null;
+    return toSourceSpan(condition.scalar.text, {
+      start: Math.max(0, local.start - condition.prefixLength),
+      end: local.end - condition.prefixLength,
+    });
+  };
+  walkConditionTree(ast, (visit: ConditionVisit) => {
+    const span = toSource(visit.span);
+    if (!span) return;
+    if (visit.role === 'macro') references.push({ kind: 'macro', name: visit.name, span, itemIndex, context: 'condition' });
+    else if (visit.role === 'list-candidate' && listWord.test(visit.name)) {
+      references.push({ kind: 'list', name: visit.name, span, itemIndex, context: 'condition' });
+    }
+  });
+}
+
+function collectScalarWords(node: YNode | null | undefined, visit: (scalar: YScalar) => void, depth = 0): void {
+  if (!node || depth > 8) return;
+  if (node.kind === 'scalar') {
+    if (!node.isNull) visit(node);
+  } else if (node.kind === 'seq') {
+    for (const item of node.items) collectScalarWords(item, visit, depth + 1);
+  }
+}
+
+function scalarContentSpan(scalar: YScalar): Span {
+  return toSourceSpan(scalar.text, { start: 0, end: scalar.text.value.length });
+}
+
+function collectItemReferences(item: RulesItem, references: Reference[]): void {
+  if (item.condition) collectConditionReferences(item.condition, item.index, references);
+  const map = item.map;
+  if (!map) return;
+  if (item.kind === 'list') {
+    collectScalarWords(getPair(map, 'items')?.value, (scalar) => {
+      if (listWord.test(scalar.value)) {
+        references.push({ kind: 'list', name: scalar.value, span: scalarContentSpan(scalar), itemIndex: item.index, context: 'list-item' });
+      }
+    });
+  }
+  if (item.kind === 'rule') {
+    const exceptions = getPair(map, 'exceptions')?.value;
+    if (exceptions && exceptions.kind === 'seq') {
+      for (const entry of exceptions.items) {
+        if (!entry || entry.kind !== 'map') continue;
+        collectScalarWords(getPair(entry, 'values')?.value, (scalar) => {
+          if (listWord.test(scalar.value)) {
+            references.push({ kind: 'list', name: scalar.value, span: scalarContentSpan(scalar), itemIndex: item.index, context: 'exception-value' });
+          }
+        });
+      }
+    }
+  }
+}
+
+export function buildFileSymbols(syntax: RulesFileSyntax): FileSymbols {
+  const declarations: Declaration[] = [];
+  const references: Reference[] = [];
+  for (const item of syntax.items) {
+    if ((item.kind === 'rule' || item.kind === 'macro' || item.kind === 'list') && item.name !== null && item.nameNode) {
+      declarations.push({
+        kind: item.kind,
+        name: item.name,
+        nameSpan: scalarContentSpan(item.nameNode),
+        itemIndex: item.index,
+        itemSpan: item.span,
+        mode: declarationMode(item),
+      });
+    }
+    collectItemReferences(item, references);
+  }
+  return { declarations, references };
+}
+
+/** A stable key of the declared names, to tell whether an edit changed what other files can see. */
+export function declarationSignature(symbols: FileSymbols): string {
+  return symbols.declarations.map((declaration) => `${declaration.kind}\u0000${declaration.name}\u0000${declaration.mode}`).join('\u0001');
+}

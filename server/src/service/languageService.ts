@@ -1,0 +1,189 @@
+/**
+ * The transport-free language service: it owns the workspace index and one analysis per document version, and
+ * answers feature requests in LSP data types. The node server, the CLI and tests all drive this façade; offsets
+ * become LSP ranges here and nowhere else.
+ */
+import type {
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  Location,
+  LocationLink,
+  Position,
+  SymbolInformation,
+} from 'vscode-languageserver-types';
+import { collectDiagnostics } from '../features/diagnostics/collectDiagnostics';
+import { findDefinition } from '../features/definition';
+import { getDocumentSymbols, getWorkspaceSymbols } from '../features/documentSymbols';
+import { getHover } from '../features/hover';
+import { findReferences } from '../features/references';
+import { parseFalcoConfig } from '../semantic/falcoConfig';
+import { buildFileSymbols } from '../semantic/fileSymbols';
+import { WorkspaceIndex, uriToPath, type IndexedFile } from '../semantic/workspaceIndex';
+import { isRulesFileSyntax, mayBeRulesFile } from '../syntax/detect';
+import { parseRulesFile } from '../syntax/rulesFile';
+import type { LanguageServiceHost } from './host';
+import { LineIndex } from './lineIndex';
+import { toLspDiagnostic, toLspSymbolKind } from './lspConversions';
+
+/** Whether a document should be treated as a rules file regardless of its content. */
+export type RulesFileOverride = 'auto' | 'force' | 'exclude';
+
+export interface DocumentUpdate {
+  /** The document is (now) a rules file in the index. */
+  readonly isRulesFile: boolean;
+  /** Names it declares changed (other files' results may change). */
+  readonly declarationsChanged: boolean;
+}
+
+interface DocumentState {
+  readonly uri: string;
+  readonly text: string;
+  readonly version: number | null;
+  readonly override: RulesFileOverride;
+  readonly lines: LineIndex;
+}
+
+export interface FalcoLanguageService {
+  /** Adds or updates a document (open in an editor or read from disk). Re-analyses only when the text changed. */
+  updateDocument(uri: string, text: string, options?: { version?: number; override?: RulesFileOverride }): DocumentUpdate;
+  /** Forgets a document. Returns true when it was a rules file (other files may be affected). */
+  removeDocument(uri: string): boolean;
+  /** Sets the falco.yaml whose `rules_files` decides the load order (null: default order). */
+  setFalcoConfig(uri: string | null, text: string | null): void;
+  isRulesFile(uri: string): boolean;
+  /** Rules files of the index, in load order. */
+  rulesFiles(): readonly string[];
+  /** Files whose results may depend on the names `uri` declares. */
+  dependentsOf(uri: string): string[];
+  getDiagnostics(uri: string): Diagnostic[];
+  findDefinition(uri: string, position: Position): LocationLink[];
+  findReferences(uri: string, position: Position, includeDeclaration: boolean): Location[];
+  getHover(uri: string, position: Position): Hover | null;
+  getDocumentSymbols(uri: string): DocumentSymbol[];
+  getWorkspaceSymbols(query: string): SymbolInformation[];
+  /** The index, for the CLI and tests. */
+  readonly index: WorkspaceIndex;
+}
+
+export function createLanguageService(host: LanguageServiceHost): FalcoLanguageService {
+  const index = new WorkspaceIndex();
+  const documents = new Map<string, DocumentState>();
+
+  const linesOf = (uri: string): LineIndex | undefined => {
+    const state = documents.get(uri);
+    if (state) return state.lines;
+    const file = index.get(uri);
+    return file ? new LineIndex(file.syntax.text) : undefined;
+  };
+
+  const describeLocation = (uri: string, span: { start: number }): string => {
+    const lines = linesOf(uri);
+    const line = lines ? lines.positionAt(span.start).line + 1 : 0;
+    return `${host.displayPath ? host.displayPath(uri) : uriToPath(uri)}:${line}`;
+  };
+
+  const withFile = <T>(uri: string, position: Position | null, fallback: T, compute: (file: IndexedFile, offset: number, lines: LineIndex) => T): T => {
+    const file = index.get(uri);
+    const lines = linesOf(uri);
+    if (!file || !lines) return fallback;
+    return compute(file, position ? lines.offsetAt(position) : 0, lines);
+  };
+
+  const toRange = (uri: string, span: { start: number; end: number }) => {
+    const lines = linesOf(uri);
+    return lines ? lines.toRange(span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  };
+
+  return {
+    index,
+
+    updateDocument(uri, text, options = {}) {
+      const override = options.override ?? 'auto';
+      const previous = documents.get(uri);
+      if (previous && previous.text === text && previous.override === override) {
+        return { isRulesFile: index.get(uri) !== undefined, declarationsChanged: false };
+      }
+      documents.set(uri, { uri, text, version: options.version ?? null, override, lines: new LineIndex(text) });
+      const candidate = override === 'force' || (override === 'auto' && mayBeRulesFile(text));
+      const syntax = candidate ? parseRulesFile(text) : null;
+      if (!syntax || (override !== 'force' && !isRulesFileSyntax(syntax))) {
+        const removed = index.remove(uri);
+        return { isRulesFile: false, declarationsChanged: removed };
+      }
+      const { declarationsChanged } = index.upsert(uri, syntax, buildFileSymbols(syntax));
+      return { isRulesFile: true, declarationsChanged };
+    },
+
+    removeDocument(uri) {
+      documents.delete(uri);
+      return index.remove(uri);
+    },
+
+    setFalcoConfig(uri, text) {
+      const config = uri && text !== null ? parseFalcoConfig(text) : null;
+      if (!uri || !config) {
+        index.setLoadOrderConfig(null);
+        return;
+      }
+      const path = uriToPath(uri);
+      index.setLoadOrderConfig({ baseDirectory: path.slice(0, path.lastIndexOf('/')) || '/', rulesFiles: config.rulesFiles });
+    },
+
+    isRulesFile: (uri) => index.get(uri) !== undefined,
+    rulesFiles: () => index.files().map((file) => file.uri),
+    dependentsOf: (uri) => index.dependentsOf(uri),
+
+    getDiagnostics(uri) {
+      return withFile(uri, null, [] as Diagnostic[], (file, _offset, lines) =>
+        collectDiagnostics(file).map((diagnostic) => toLspDiagnostic(diagnostic, lines, (relatedUri, span) => toRange(relatedUri, span))),
+      );
+    },
+
+    findDefinition(uri, position) {
+      return withFile(uri, position, [] as LocationLink[], (file, offset) =>
+        findDefinition(index, file, offset).map((target) => ({
+          targetUri: target.uri,
+          targetRange: toRange(target.uri, target.itemSpan ?? target.span),
+          targetSelectionRange: toRange(target.uri, target.span),
+        })),
+      );
+    },
+
+    findReferences(uri, position, includeDeclaration) {
+      return withFile(uri, position, [] as Location[], (file, offset) =>
+        findReferences(index, file, offset, includeDeclaration).map((target) => ({ uri: target.uri, range: toRange(target.uri, target.span) })),
+      );
+    },
+
+    getHover(uri, position) {
+      return withFile(uri, position, null as Hover | null, (file, offset, lines) => {
+        const hover = getHover(index, host.catalogs.fields, file, offset, describeLocation);
+        return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: lines.toRange(hover.span) } : null;
+      });
+    },
+
+    getDocumentSymbols(uri) {
+      return withFile(uri, null, [] as DocumentSymbol[], (file, _offset, lines) => {
+        const convert = (symbol: ReturnType<typeof getDocumentSymbols>[number]): DocumentSymbol => ({
+          name: symbol.name,
+          detail: symbol.detail,
+          kind: toLspSymbolKind(symbol.kind),
+          range: lines.toRange(symbol.span),
+          selectionRange: lines.toRange(symbol.selectionSpan),
+          children: symbol.children.map(convert),
+        });
+        return getDocumentSymbols(file).map(convert);
+      });
+    },
+
+    getWorkspaceSymbols(query) {
+      return getWorkspaceSymbols(index, query).map((entry) => ({
+        name: entry.name,
+        kind: toLspSymbolKind(entry.kind),
+        containerName: entry.detail,
+        location: { uri: entry.uri, range: toRange(entry.uri, entry.span) },
+      }));
+    },
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * The syntax model of a Falco rules file: YAML documents → items (rule, macro, list, required_* or unknown),
+ * with conditions and outputs parsed in place and every problem in document offsets. `parseRulesFile` never
+ * throws. Item kinds follow the engine's dispatch order (falco-language.md §1.2).
+ */
+import { toSourceSpan } from './embeddedText';
+import { ITEM_KINDS, type ItemKind } from './itemKeys';
+import { parseCondition, type ParsedCondition } from './condition/parser';
+import { parseOutputFormat, type ParsedOutput } from './output/outputFormat';
+import type { SyntaxProblem } from './problems';
+import type { Span } from './span';
+import { parseYaml } from './yaml/parseYaml';
+import { getPair, getScalar, type YMap, type YNode, type YPair, type YScalar } from './yaml/tree';
+
+export type { ItemKind };
+
+/** A condition or output scalar and what was parsed from it. */
+export interface EmbeddedCondition {
+  readonly scalar: YScalar;
+  /**
+   * Number of leading characters of the parsed text that stand for the previous definition: an appended
+   * condition (`and not …`) is parsed behind a placeholder identifier, as the engine parses it after the text
+   * it extends. Nodes that end at or before this offset are synthetic.
+   */
+  readonly prefixLength: number;
+  readonly parsed: ParsedCondition;
+}
+
+export interface EmbeddedOutput {
+  readonly scalar: YScalar;
+  readonly parsed: ParsedOutput;
+}
+
+export interface RulesItem {
+  /** Position of the item in the file (0-based, across documents). */
+  readonly index: number;
+  readonly documentIndex: number;
+  /** The sequence entry. */
+  readonly node: YNode;
+  /** `unknown`: a mapping without a kind key; `invalid`: an entry that is not a mapping. */
+  readonly kind: ItemKind | 'unknown' | 'invalid';
+  readonly map: YMap | null;
+  /** The pair whose key decided the kind. */
+  readonly kindPair: YPair | null;
+  /** Name of a rule, macro or list (the scalar value of its kind key), or null. */
+  readonly name: string | null;
+  readonly nameNode: YScalar | null;
+  readonly span: Span;
+  /** `append: true` (legacy) is present. */
+  readonly legacyAppend: boolean;
+  /** The `override` mapping, when present. */
+  readonly override: YMap | null;
+  readonly condition: EmbeddedCondition | null;
+  readonly output: EmbeddedOutput | null;
+}
+
+export interface RulesDocumentInfo {
+  readonly documentIndex: number;
+  readonly span: Span;
+  readonly rootKind: 'sequence' | 'map' | 'scalar' | 'alias' | 'empty';
+  readonly rootSpan: Span;
+  /** The root node when the document is a mapping (a rules file written as a map by mistake). */
+  readonly rootMap: YMap | null;
+}
+
+export interface RulesFileSyntax {
+  readonly text: string;
+  readonly documents: readonly RulesDocumentInfo[];
+  readonly items: readonly RulesItem[];
+  /** YAML, condition and output syntax problems, in document offsets. */
+  readonly problems: readonly SyntaxProblem[];
+}
+
+const trueWords = new Set(['true', 'True', 'TRUE', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'y', 'Y']);
+
+export function isYamlTrue(node: YNode | null | undefined): boolean {
+  return Boolean(node && node.kind === 'scalar' && trueWords.has(node.value));
+}
+
+function kindOf(map: YMap): { kind: ItemKind | 'unknown'; pair: YPair | null } {
+  for (const kind of ITEM_KINDS) {
+    const pair = getPair(map, kind);
+    if (pair) return { kind, pair };
+  }
+  return { kind: 'unknown', pair: null };
+}
+
+/** True when this item's condition extends the previous definition's (legacy append or `override: append`). */
+function appendsCondition(legacyAppend: boolean, override: YMap | null): boolean {
+  if (legacyAppend) return true;
+  if (!override) return false;
+  const operation = getScalar(override, 'condition');
+  return operation !== undefined && operation.value === 'append';
+}
+
+const appendPlaceholder = 'previous_condition ';
+
+function parseEmbeddedCondition(scalar: YScalar, appended: boolean, problems: SyntaxProblem[]): EmbeddedCondition {
+  const prefixLength = appended ? appendPlaceholder.length : 0;
+  const parsed = parseCondition(appended ? appendPlaceholder + scalar.text.value : scalar.text.value);
+  for (const problem of parsed.problems) {
+    const local = { start: Math.max(0, problem.span.start - prefixLength), end: Math.max(0, problem.span.end - prefixLength) };
+    problems.push({ ...problem, span: toSourceSpan(scalar.text, local) });
+  }
+  return { scalar, prefixLength, parsed };
+}
+
+function parseEmbeddedOutput(scalar: YScalar, problems: SyntaxProblem[]): EmbeddedOutput {
+  const parsed = parseOutputFormat(scalar.text.value);
+  for (const problem of parsed.problems) problems.push({ ...problem, span: toSourceSpan(scalar.text, problem.span) });
+  return { scalar, parsed };
+}
+
+function buildItem(node: YNode, index: number, documentIndex: number, problems: SyntaxProblem[]): RulesItem {
+  const base = {
+    index,
+    documentIndex,
+    node,
+    span: node.span,
+    map: null,
+    kindPair: null,
+    name: null,
+    nameNode: null,
+    legacyAppend: false,
+    override: null,
+    condition: null,
+    output: null,
+  };
+  if (node.kind !== 'map') return { ...base, kind: 'invalid' };
+  const map = node;
+  const { kind, pair } = kindOf(map);
+  const nameNode = pair && pair.value && pair.value.kind === 'scalar' ? pair.value : null;
+  const legacyAppend = isYamlTrue(getPair(map, 'append')?.value);
+  const overrideNode = getPair(map, 'override')?.value;
+  const override = overrideNode && overrideNode.kind === 'map' ? overrideNode : null;
+  let condition: EmbeddedCondition | null = null;
+  let output: EmbeddedOutput | null = null;
+  if (kind === 'rule' || kind === 'macro') {
+    const conditionScalar = getScalar(map, 'condition');
+    if (conditionScalar && !conditionScalar.isNull) {
+      condition = parseEmbeddedCondition(conditionScalar, appendsCondition(legacyAppend, override), problems);
+    }
+  }
+  if (kind === 'rule') {
+    const outputScalar = getScalar(map, 'output');
+    if (outputScalar && !outputScalar.isNull) output = parseEmbeddedOutput(outputScalar, problems);
+  }
+  const named = kind === 'rule' || kind === 'macro' || kind === 'list';
+  return {
+    ...base,
+    kind,
+    map,
+    kindPair: pair,
+    name: named && nameNode && !nameNode.isNull ? nameNode.value : null,
+    nameNode: named ? nameNode : null,
+    legacyAppend,
+    override,
+    condition,
+    output,
+  };
+}
+
+export function parseRulesFile(text: string): RulesFileSyntax {
+  const yaml = parseYaml(text);
+  const problems: SyntaxProblem[] = [...yaml.problems];
+  const items: RulesItem[] = [];
+  const documents: RulesDocumentInfo[] = [];
+  for (const document of yaml.documents) {
+    const first = document.entries[0];
+    const rootMap = document.rootKind === 'map' && first && first.kind === 'map' ? first : null;
+    documents.push({ documentIndex: document.documentIndex, span: document.span, rootKind: document.rootKind, rootSpan: document.rootSpan, rootMap });
+    if (document.rootKind !== 'sequence') continue;
+    for (const entry of document.entries) {
+      if (entry === null || (entry.kind === 'scalar' && entry.isNull)) continue;
+      items.push(buildItem(entry, items.length, document.documentIndex, problems));
+    }
+  }
+  problems.sort((a, b) => a.span.start - b.span.start);
+  return { text, documents, items, problems };
+}
