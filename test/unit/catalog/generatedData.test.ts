@@ -1,0 +1,40 @@
+// Drift check: regenerating server/src/data from ../shared/data must reproduce the committed files byte for byte.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const inputDir = resolve(root, process.env.FALCO_SHARED_DATA ?? '../shared/data');
+const files = ['fields.generated.json', 'eventTypes.generated.json', 'attack.generated.json'];
+
+test('generated data matches the generator output', (t) => {
+  if (!existsSync(join(inputDir, 'fields.json'))) {
+    t.skip(`input data not found at ${inputDir}; set FALCO_SHARED_DATA to run the drift check`);
+    return;
+  }
+  const out = mkdtempSync(join(tmpdir(), 'falco-generate-data-'));
+  try {
+    const result = spawnSync(process.execPath, [join(root, 'scripts/generate-data.mjs'), out], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, FALCO_SHARED_DATA: inputDir },
+    });
+    assert.equal(result.status, 0, result.stderr);
+    for (const name of files) {
+      const committed = readFileSync(join(root, 'server/src/data', name));
+      const fresh = readFileSync(join(out, name));
+      assert.ok(committed.equals(fresh), `${name} differs from the generator output: run npm run generate-data`);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('generated files stay small', () => {
+  const total = files.reduce((sum, name) => sum + readFileSync(join(root, 'server/src/data', name)).length, 0);
+  assert.ok(total < 400_000, `generated data is ${total} bytes`);
+});
