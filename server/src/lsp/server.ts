@@ -37,7 +37,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let supportsConfiguration = false;
   let falcoConfigPath: string | undefined;
   let indexing = false;
-  let lastStatus = -1;
+  let lastStatus = '';
 
   const displayPath = (uri: string): string => {
     const path = uriToPath(uri);
@@ -55,10 +55,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   };
 
   const sendStatus = (): void => {
-    const count = service.rulesFiles().length;
-    if (count === lastStatus && !indexing) return;
-    lastStatus = count;
-    const params: IndexStatusParams = { rulesFiles: count, indexing };
+    const params: IndexStatusParams = { rulesFiles: service.rulesFiles().length, indexing };
+    const status = JSON.stringify(params);
+    if (status === lastStatus) return;
+    lastStatus = status;
     void connection.sendNotification(indexStatusNotification, params);
   };
 
