@@ -95,9 +95,16 @@ function appendsCondition(legacyAppend: boolean, override: YMap | null): boolean
 
 const appendPlaceholder = 'previous_condition ';
 
+/**
+ * Parses a condition. An appended fragment is raw text that the engine joins to the previous condition with a
+ * space, so `and …`/`or …` fragments are parsed behind a placeholder; any other fragment could still be valid
+ * after a previous text ending in `and`, so it is parsed on its own and the joined text is judged by the
+ * semantic checks, which know the previous definition.
+ */
 function parseEmbeddedCondition(scalar: YScalar, appended: boolean, problems: SyntaxProblem[]): EmbeddedCondition {
-  const prefixLength = appended ? appendPlaceholder.length : 0;
-  const parsed = parseCondition(appended ? appendPlaceholder + scalar.text.value : scalar.text.value);
+  const continuesExpression = appended && /^\s*(and|or)(?=[\s(]|$)/.test(scalar.text.value);
+  const prefixLength = continuesExpression ? appendPlaceholder.length : 0;
+  const parsed = parseCondition(continuesExpression ? appendPlaceholder + scalar.text.value : scalar.text.value);
   for (const problem of parsed.problems) {
     const local = { start: Math.max(0, problem.span.start - prefixLength), end: Math.max(0, problem.span.end - prefixLength) };
     problems.push({ ...problem, span: toSourceSpan(scalar.text, local) });
