@@ -34,12 +34,10 @@ function isTabIndented(text: string, offset: number): number {
 }
 
 export function describeYamlError(text: string, code: string, message: string, start: number, end: number, severity: ProblemSeverity): SyntaxProblem {
-  const problem = (detail: string, from: number, to: number): SyntaxProblem => ({
-    code: 'yaml-syntax',
-    message: detail,
-    span: { start: from, end: Math.max(to, from) },
-    severity,
-  });
+  const problem = (detail: string, from: number, to: number): SyntaxProblem => {
+    const clampedStart = Math.min(Math.max(0, from), text.length);
+    return { code: 'yaml-syntax', message: detail, span: { start: clampedStart, end: Math.min(Math.max(to, clampedStart), text.length) }, severity };
+  };
   const tab = isTabIndented(text, start);
   if (tab >= 0) {
     return problem('A tab is used for indentation; YAML only allows spaces there. Replace the tab with spaces.', tab, tab + 1);
