@@ -20,7 +20,7 @@ export interface FixtureWorkspace {
 }
 
 export function openFixture(fixture: string, options: { falcoYaml?: string } = {}): FixtureWorkspace {
-  const service = createLanguageService({ catalogs: { fields: catalogs.fields }, displayPath: (uri) => uri.replace('file:///workspace/', '') });
+  const service = createLanguageService({ catalogs, displayPath: (uri) => uri.replace('file:///workspace/', '') });
   const files = parseFixture(fixture);
   for (const file of files) service.updateDocument(file.uri, file.text);
   if (options.falcoYaml) service.setFalcoConfig('file:///workspace/falco.yaml', options.falcoYaml);

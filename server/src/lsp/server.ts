@@ -14,7 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isFalcoConfigName } from '../semantic/falcoConfig';
 import { uriToPath } from '../semantic/workspaceIndex';
-import type { ServiceCatalogs } from '../service/host';
+import type { Catalogs } from '../semantic/catalogs';
 import { createLanguageService, type RulesFileOverride } from '../service/languageService';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { pathToUri, type FileSystem } from './fileSystem';
@@ -26,7 +26,7 @@ import { maxFileBytes, scanFolders } from './workspaceScanner';
 
 export interface ServerRuntime {
   readonly fs: FileSystem;
-  readonly catalogs: ServiceCatalogs;
+  readonly catalogs: Catalogs;
 }
 
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
@@ -44,7 +44,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const root = workspaceRoots.find((candidate) => path.startsWith(candidate + '/'));
     return root ? path.slice(root.length + 1) : path;
   };
-  const service = createLanguageService({ catalogs: runtime.catalogs, displayPath });
+  const service = createLanguageService({ catalogs: runtime.catalogs, displayPath, log });
   const publisher = new DiagnosticsPublisher(connection, service, log);
 
   const overrideFor = (uri: string): RulesFileOverride => {

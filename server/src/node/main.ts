@@ -8,4 +8,4 @@ import { createDefaultCatalogs } from '../semantic/catalogs';
 import { nodeFileSystem } from './nodeFileSystem';
 
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection, { fs: nodeFileSystem, catalogs: { fields: createDefaultCatalogs().fields } });
+startServer(connection, { fs: nodeFileSystem, catalogs: createDefaultCatalogs() });

@@ -51,9 +51,16 @@ export class WorkspaceIndex {
   private referenceTable: Map<string, ReferenceLocation[]> | null = null;
   /** Increases whenever any declaration in the workspace changes (or the load order does). */
   private declarationGeneration = 0;
+  /** Increases on every change of any file. */
+  private contentGenerationCounter = 0;
 
   get generation(): number {
     return this.declarationGeneration;
+  }
+
+  /** Changes whenever any file of the index changes (references included). */
+  get contentGeneration(): number {
+    return this.contentGenerationCounter;
   }
 
   /** Adds or replaces a file. */
@@ -63,6 +70,7 @@ export class WorkspaceIndex {
     const file: IndexedFile = { uri, path: uriToPath(uri), syntax, symbols, signature };
     this.byUri.set(uri, file);
     this.referenceTable = null;
+    this.contentGenerationCounter++;
     const declarationsChanged = !previous || previous.signature !== signature;
     if (!previous) this.invalidateOrder();
     else this.ordered = this.ordered ? this.ordered.map((entry) => (entry.uri === uri ? file : entry)) : null;
@@ -75,6 +83,7 @@ export class WorkspaceIndex {
   remove(uri: string): boolean {
     const existed = this.byUri.delete(uri);
     if (existed) {
+      this.contentGenerationCounter++;
       this.invalidateOrder();
       this.declarationGeneration++;
     }
@@ -83,6 +92,7 @@ export class WorkspaceIndex {
 
   setLoadOrderConfig(config: LoadOrderConfig | null): void {
     this.config = config;
+    this.contentGenerationCounter++;
     this.invalidateOrder();
     this.declarationGeneration++;
   }

@@ -12,12 +12,14 @@ import type {
   Position,
   SymbolInformation,
 } from 'vscode-languageserver-types';
-import { collectDiagnostics } from '../features/diagnostics/collectDiagnostics';
+import { defaultAnalysisOptions, type AnalysisOptions } from '../features/diagnostics/check';
+import { collectDiagnostics, type SeverityOverrides } from '../features/diagnostics/collectDiagnostics';
 import { findDefinition } from '../features/definition';
 import { getDocumentSymbols, getWorkspaceSymbols } from '../features/documentSymbols';
 import { getHover } from '../features/hover';
 import { findReferences } from '../features/references';
 import { parseFalcoConfig } from '../semantic/falcoConfig';
+import { LoadModel } from '../semantic/loadModel';
 import { buildFileSymbols } from '../semantic/fileSymbols';
 import { WorkspaceIndex, uriToPath, type IndexedFile } from '../semantic/workspaceIndex';
 import { isRulesFileSyntax, mayBeRulesFile } from '../syntax/detect';
@@ -44,7 +46,15 @@ interface DocumentState {
   readonly lines: LineIndex;
 }
 
+/** Settings that change analysis results. */
+export interface ServiceOptions {
+  readonly analysis: AnalysisOptions;
+  readonly severities: SeverityOverrides;
+}
+
 export interface FalcoLanguageService {
+  /** Changes analysis settings (engine version, loaded sources, severities). */
+  configure(options: Partial<ServiceOptions>): void;
   /** Adds or updates a document (open in an editor or read from disk). Re-analyses only when the text changed. */
   updateDocument(uri: string, text: string, options?: { version?: number; override?: RulesFileOverride }): DocumentUpdate;
   /** Forgets a document. Returns true when it was a rules file (other files may be affected). */
@@ -68,7 +78,9 @@ export interface FalcoLanguageService {
 
 export function createLanguageService(host: LanguageServiceHost): FalcoLanguageService {
   const index = new WorkspaceIndex();
+  const model = new LoadModel(index);
   const documents = new Map<string, DocumentState>();
+  let options: ServiceOptions = { analysis: defaultAnalysisOptions, severities: {} };
 
   const linesOf = (uri: string): LineIndex | undefined => {
     const state = documents.get(uri);
@@ -97,6 +109,10 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
 
   return {
     index,
+
+    configure(changes) {
+      options = { ...options, ...changes };
+    },
 
     updateDocument(uri, text, options = {}) {
       const override = options.override ?? 'auto';
@@ -136,7 +152,14 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
 
     getDiagnostics(uri) {
       return withFile(uri, null, [] as Diagnostic[], (file, _offset, lines) =>
-        collectDiagnostics(file).map((diagnostic) => toLspDiagnostic(diagnostic, lines, (relatedUri, span) => toRange(relatedUri, span))),
+        collectDiagnostics(
+          { file, index, model, catalogs: host.catalogs, options: options.analysis },
+          {
+            severities: options.severities,
+            lineOf: (offset) => lines.positionAt(offset).line,
+            onCheckError: (check, error) => host.log?.(`check ${check} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+          },
+        ).map((diagnostic) => toLspDiagnostic(diagnostic, lines, (relatedUri, span) => toRange(relatedUri, span))),
       );
     },
 

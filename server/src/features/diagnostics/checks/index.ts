@@ -1,0 +1,6 @@
+/**
+ * The registry of diagnostic checks, run in this order for every rules file.
+ */
+import type { Check } from '../check';
+
+export const allChecks: readonly Check[] = [];

@@ -1,0 +1,161 @@
+/**
+ * What the engine knows at each point of the load: the workspace's items in Falco's load order, which names are
+ * defined before a given item, which macros and lists are used (for unused warnings), and which event sources
+ * the rules that use a macro have. Built lazily from the index and cached per index generation
+ * (falco-language.md §1.11, §2, §5).
+ */
+import type { Declaration, SymbolKind } from './fileSymbols';
+import type { DeclarationLocation, IndexedFile, WorkspaceIndex } from './workspaceIndex';
+import { getScalar } from '../syntax/yaml/tree';
+
+/** A point in the load: file position in the load order, then item index in the file. */
+export interface LoadPoint {
+  readonly filePosition: number;
+  readonly itemIndex: number;
+}
+
+export function compareLoadPoints(a: LoadPoint, b: LoadPoint): number {
+  return a.filePosition - b.filePosition || a.itemIndex - b.itemIndex;
+}
+
+function pointOf(location: DeclarationLocation): LoadPoint {
+  return { filePosition: location.filePosition, itemIndex: location.declaration.itemIndex };
+}
+
+interface UsageTables {
+  /** macro name → names of macros its conditions refer to (all its declarations). */
+  readonly macroEdges: Map<string, Set<string>>;
+  /** macro name → sources of the rules that use it, directly or through other macros. */
+  readonly macroSources: Map<string, Set<string>>;
+  readonly usedMacros: Set<string>;
+  readonly usedLists: Set<string>;
+}
+
+export class LoadModel {
+  private usage: UsageTables | null = null;
+  private usageGeneration = -1;
+
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  /** The load point of an item of a file (filePosition -1 when the file is not indexed). */
+  pointOf(uri: string, itemIndex: number): LoadPoint {
+    return { filePosition: this.index.positionOf(uri), itemIndex };
+  }
+
+  /** Declarations of a name strictly before a point, in load order. */
+  declarationsBefore(kind: SymbolKind, name: string, point: LoadPoint): DeclarationLocation[] {
+    return this.index.declarationsOf(kind, name).filter((location) => compareLoadPoints(pointOf(location), point) < 0);
+  }
+
+  /** True when a full definition (or, for lists and macros, a `replace` that acts as one) precedes the point. */
+  isDefinedBefore(kind: SymbolKind, name: string, point: LoadPoint): boolean {
+    return this.declarationsBefore(kind, name, point).some((location) => definesName(location.declaration));
+  }
+
+  /** The first defining declaration of a name in load order. */
+  firstDefinition(kind: SymbolKind, name: string): DeclarationLocation | undefined {
+    return this.index.declarationsOf(kind, name).find((location) => definesName(location.declaration));
+  }
+
+  /**
+   * Whether a macro name is visible from a condition: rules see every macro of the files loaded so far
+   * (including later items of their own file); macros only see macros first defined before them.
+   */
+  isMacroVisible(name: string, from: LoadPoint, fromKind: 'rule' | 'macro'): boolean {
+    const first = this.firstDefinition('macro', name);
+    if (!first) return false;
+    if (fromKind === 'rule') return first.filePosition <= from.filePosition;
+    return compareLoadPoints(pointOf(first), from) < 0;
+  }
+
+  /** Sources (`syscall`, `k8s_audit`, …) of the rules that use a macro, directly or through other macros. */
+  sourcesUsingMacro(name: string): ReadonlySet<string> {
+    return this.tables().macroSources.get(name) ?? new Set();
+  }
+
+  /** Names of macros a macro refers to. */
+  macroReferences(name: string): ReadonlySet<string> {
+    return this.tables().macroEdges.get(name) ?? new Set();
+  }
+
+  isMacroUsed(name: string): boolean {
+    return this.tables().usedMacros.has(name);
+  }
+
+  isListUsed(name: string): boolean {
+    return this.tables().usedLists.has(name);
+  }
+
+  private tables(): UsageTables {
+    if (this.usage && this.usageGeneration === this.index.contentGeneration) return this.usage;
+    this.usage = buildUsageTables(this.index.files());
+    this.usageGeneration = this.index.contentGeneration;
+    return this.usage;
+  }
+}
+
+/** Lists and macros are (re)defined by a plain definition or by `override: replace`; rules only by a definition. */
+export function definesName(declaration: Declaration): boolean {
+  if (declaration.mode === 'define') return true;
+  return declaration.mode === 'replace' && declaration.kind !== 'rule';
+}
+
+function ruleSource(file: IndexedFile, itemIndex: number): string {
+  const item = file.syntax.items[itemIndex];
+  const source = item?.map ? getScalar(item.map, 'source') : undefined;
+  return source && !source.isNull ? source.value : 'syscall';
+}
+
+function buildUsageTables(files: readonly IndexedFile[]): UsageTables {
+  const macroEdges = new Map<string, Set<string>>();
+  const ruleMacros: { source: string; macros: Set<string> }[] = [];
+  const listNames = new Set<string>();
+  const usedLists = new Set<string>();
+  for (const file of files) {
+    for (const declaration of file.symbols.declarations) if (declaration.kind === 'list') listNames.add(declaration.name);
+  }
+  for (const file of files) {
+    const itemKinds = new Map<number, { kind: string; name: string | null }>();
+    for (const item of file.syntax.items) itemKinds.set(item.index, { kind: item.kind, name: item.name });
+    const perRule = new Map<number, Set<string>>();
+    for (const reference of file.symbols.references) {
+      const owner = itemKinds.get(reference.itemIndex);
+      if (!owner) continue;
+      if (reference.kind === 'list') {
+        // A list name used in another list's items only counts when that list is itself a list item reference;
+        // any macro or rule text, used or not, counts (falco-language.md §5.4).
+        if (listNames.has(reference.name) && !(owner.kind === 'list' && owner.name === reference.name)) usedLists.add(reference.name);
+        continue;
+      }
+      if (owner.kind === 'macro' && owner.name) {
+        let edges = macroEdges.get(owner.name);
+        if (!edges) macroEdges.set(owner.name, (edges = new Set()));
+        edges.add(reference.name);
+      } else if (owner.kind === 'rule') {
+        let macros = perRule.get(reference.itemIndex);
+        if (!macros) perRule.set(reference.itemIndex, (macros = new Set()));
+        macros.add(reference.name);
+      }
+    }
+    for (const [itemIndex, macros] of perRule) ruleMacros.push({ source: ruleSource(file, itemIndex), macros });
+  }
+  const macroSources = new Map<string, Set<string>>();
+  const usedMacros = new Set<string>();
+  for (const { source, macros } of ruleMacros) {
+    const stack = [...macros];
+    const seen = new Set<string>();
+    while (stack.length > 0) {
+      const name = stack.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      usedMacros.add(name);
+      let sources = macroSources.get(name);
+      if (!sources) macroSources.set(name, (sources = new Set()));
+      sources.add(source);
+      for (const next of macroEdges.get(name) ?? []) stack.push(next);
+    }
+  }
+  // A macro used only by unused macros still counts as used (the engine resolves every macro's references).
+  for (const edges of macroEdges.values()) for (const name of edges) usedMacros.add(name);
+  return { macroEdges, macroSources, usedMacros, usedLists };
+}
