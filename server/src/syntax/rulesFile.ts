@@ -185,3 +185,15 @@ export function parseRulesFile(text: string): RulesFileSyntax {
   problems.sort((a, b) => a.span.start - b.span.start);
   return { text, documents, items, problems };
 }
+
+/**
+ * Maps a span of a parsed condition (offsets of the parsed text, placeholder included) to document offsets;
+ * null for spans inside the placeholder of an appended fragment.
+ */
+export function conditionSourceSpan(condition: EmbeddedCondition, local: Span): Span | null {
+  if (local.end <= condition.prefixLength && local.end > 0) return null;
+  return toSourceSpan(condition.scalar.text, {
+    start: Math.max(0, local.start - condition.prefixLength),
+    end: Math.max(0, local.end - condition.prefixLength),
+  });
+}

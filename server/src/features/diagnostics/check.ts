@@ -12,10 +12,12 @@ export interface AnalysisOptions {
   /** Engine version the rules target (Falco 0.44.1 ships engine 0.62.0). */
   readonly engineVersion: string;
   /**
-   * Event sources of the plugins Falco loads. Rules of other sources are still checked against our catalogs,
-   * but get an `unknown-source` warning because the engine would skip them. Undefined: every known source.
+   * Names of the plugins Falco loads (e.g. `container`, `k8saudit`, `json`), as in the catalog's providers.
+   * Fields of other plugins are unknown to the engine, and rules whose source no loaded plugin provides get an
+   * `unknown-source` warning (the engine skips them; we still check them against our catalogs).
+   * Undefined: every plugin the catalogs know.
    */
-  readonly loadedSources?: readonly string[];
+  readonly plugins?: readonly string[];
 }
 
 export const defaultAnalysisOptions: AnalysisOptions = { engineVersion: '0.62.0' };
