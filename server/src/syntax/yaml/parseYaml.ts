@@ -7,7 +7,7 @@ import type { SyntaxProblem } from '../problems';
 import type { Span } from '../span';
 import { splitChunks, type Chunk } from './chunks';
 import { convertNode, type YNode } from './tree';
-import { describeYamlError } from './yamlErrors';
+import { describeChunkErrors, type RawYamlError } from './yamlErrors';
 
 export interface ParsedYamlDocument {
   readonly documentIndex: number;
@@ -40,10 +40,9 @@ function parseChunk(text: string, start: number, end: number): ChunkResult {
   let aliasTrouble = false;
   try {
     const document = parseDocument(text.slice(start, end), { keepSourceTokens: true, strict: false, uniqueKeys: false, prettyErrors: false });
-    for (const error of document.errors) {
-      if (error.code === 'BAD_ALIAS') aliasTrouble = true;
-      problems.push(describeYamlError(text, error.code, error.message, start + error.pos[0], start + error.pos[1], 'error'));
-    }
+    const errors: RawYamlError[] = document.errors.map((error) => ({ code: error.code, message: error.message, start: start + error.pos[0], end: start + error.pos[1] }));
+    aliasTrouble = document.errors.some((error) => error.code === 'BAD_ALIAS');
+    problems.push(...describeChunkErrors(text, start, end, errors));
     root = convertNode(document.contents, text, start);
   } catch (error) {
     problems.push({
