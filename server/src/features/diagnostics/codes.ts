@@ -11,6 +11,10 @@ export interface CodeInfo {
   readonly engineCode: string | null;
   /** What triggers it, one sentence. */
   readonly summary: string;
+  /** A short rules-file snippet that triggers it (docs/diagnostics.md). */
+  readonly example?: string;
+  /** How to fix it, one or two sentences (docs/diagnostics.md). */
+  readonly fix?: string;
 }
 
 const codes: CodeInfo[] = [

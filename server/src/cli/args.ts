@@ -1,0 +1,64 @@
+/**
+ * Command-line arguments of `falco-rules`.
+ */
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CheckArguments {
+  readonly command: 'check';
+  readonly paths: readonly string[];
+  readonly config: string | undefined;
+  readonly format: OutputFormat;
+  readonly plugins: readonly string[] | undefined;
+  readonly engineVersion: string | undefined;
+  readonly output: string | undefined;
+}
+
+export type ParsedArguments = CheckArguments | { readonly command: 'help' } | { readonly command: 'version' } | { readonly command: 'error'; readonly message: string };
+
+export const usage = `Usage: falco-rules check [paths…] [options]
+
+Checks Falco rules files the way the Falco engine loads them, and reports every problem with its exact place.
+Paths are rules files or directories (searched for .yaml/.yml rules files); default: the current directory.
+
+Options:
+  --config <falco.yaml>     load order from this Falco configuration (rules_files); default: a falco.yaml
+                            found in the given directories
+  --format text|json|sarif  output format (default text); sarif is SARIF 2.1.0 for code scanning
+  --output <file>           write the report to a file instead of standard output
+  --plugins <a,b,…>         plugins Falco loads (e.g. container,k8saudit,json); default: all known plugins
+  --engine-version <x.y.z>  engine version to check required_engine_version against (default 0.62.0)
+  -h, --help                this help
+  --version                 the version of falco-rules
+
+Exit status: 0 when no error was found, 1 when errors were found, 2 on a usage problem.`;
+
+export function parseArguments(argv: readonly string[]): ParsedArguments {
+  const args = [...argv];
+  if (args.includes('-h') || args.includes('--help') || args.length === 0) return { command: 'help' };
+  if (args.includes('--version')) return { command: 'version' };
+  const command = args.shift();
+  if (command !== 'check') return { command: 'error', message: `unknown command '${command}'` };
+  const paths: string[] = [];
+  let config: string | undefined;
+  let format: OutputFormat = 'text';
+  let plugins: string[] | undefined;
+  let engineVersion: string | undefined;
+  let output: string | undefined;
+  while (args.length > 0) {
+    const arg = args.shift()!;
+    const value = (): string | undefined => args.shift();
+    if (arg === '--config') config = value();
+    else if (arg === '--format') {
+      const chosen = value();
+      if (chosen !== 'text' && chosen !== 'json' && chosen !== 'sarif') return { command: 'error', message: `--format takes text, json or sarif, not '${chosen ?? ''}'` };
+      format = chosen;
+    } else if (arg === '--plugins') plugins = (value() ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+    else if (arg === '--engine-version') engineVersion = value();
+    else if (arg === '--output') output = value();
+    else if (arg.startsWith('-')) return { command: 'error', message: `unknown option '${arg}'` };
+    else paths.push(arg);
+  }
+  if (config === '' || engineVersion === '' || output === '') return { command: 'error', message: 'an option is missing its value' };
+  return { command: 'check', paths: paths.length > 0 ? paths : ['.'], config, format, plugins, engineVersion, output };
+}
