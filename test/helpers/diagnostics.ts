@@ -44,7 +44,7 @@ export function diagnosticsOf(fixture: string, options: DiagnosticsOptions = {})
         text: file.text.slice(start, end),
         start,
         severity: severityNames[diagnostic.severity ?? 1],
-        message: diagnostic.message,
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
         diagnostic,
       };
     })
