@@ -47,6 +47,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const service = createLanguageService({ catalogs: runtime.catalogs, displayPath, log });
   const publisher = new DiagnosticsPublisher(connection, service, log);
 
+  const applySettings = (): void => {
+    service.configure({ analysis: { engineVersion: settings.engineVersion, plugins: settings.plugins }, severities: settings.severities });
+  };
+
   const overrideFor = (uri: string): RulesFileOverride => {
     const path = uriToPath(uri);
     if (matchesAnyGlob(path, settings.filesInclude)) return 'force';
@@ -111,6 +115,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (!supportsConfiguration) return;
     try {
       settings = toSettings(await connection.workspace.getConfiguration('falco'));
+      applySettings();
     } catch (error) {
       log(`Could not read settings: ${String(error)}`);
     }
@@ -122,6 +127,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     workspaceRoots = folders.map((folder) => uriToPath(folder.uri).replace(/\/$/, ''));
     const initialSettings = params.initializationOptions?.settings;
     if (initialSettings) settings = toSettings(initialSettings);
+    applySettings();
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -143,7 +149,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onDidChangeConfiguration(async (change) => {
     if (supportsConfiguration) await refreshSettings();
-    else settings = toSettings((change.settings as { falco?: unknown } | undefined)?.falco);
+    else {
+      settings = toSettings((change.settings as { falco?: unknown } | undefined)?.falco);
+      applySettings();
+    }
     for (const document of documents.all()) applyText(document.uri, document.getText(), document.version);
     publisher.scheduleAll();
   });

@@ -12,6 +12,12 @@ export interface FalcoSettings {
   readonly extraRulesFiles: readonly string[];
   /** Upper bound on the number of YAML files read when scanning the workspace. */
   readonly maxIndexedFiles: number;
+  /** Engine version the rules target. */
+  readonly engineVersion: string;
+  /** Plugins Falco loads; undefined: every plugin the catalogs know. */
+  readonly plugins: readonly string[] | undefined;
+  /** Severity per diagnostic code (`off` silences it). */
+  readonly severities: Readonly<Record<string, 'error' | 'warning' | 'information' | 'hint' | 'off'>>;
 }
 
 export const defaultSettings: FalcoSettings = {
@@ -19,7 +25,21 @@ export const defaultSettings: FalcoSettings = {
   filesExclude: ['**/node_modules/**', '**/.git/**'],
   extraRulesFiles: [],
   maxIndexedFiles: 5000,
+  engineVersion: '0.62.0',
+  plugins: undefined,
+  severities: {},
 };
+
+const levels = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+function severityMap(value: unknown): FalcoSettings['severities'] {
+  if (typeof value !== 'object' || value === null) return {};
+  const result: Record<string, 'error' | 'warning' | 'information' | 'hint' | 'off'> = {};
+  for (const [code, level] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof level === 'string' && levels.has(level)) result[code] = level as 'error';
+  }
+  return result;
+}
 
 function stringList(value: unknown, fallback: readonly string[]): readonly string[] {
   return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : fallback;
@@ -32,10 +52,15 @@ export function toSettings(section: unknown): FalcoSettings {
   const rulesFiles = (record.rulesFiles ?? {}) as Record<string, unknown>;
   const indexSection = (record.index ?? {}) as Record<string, unknown>;
   const maxFiles = indexSection.maxFiles;
+  const engine = (record.engine ?? {}) as Record<string, unknown>;
+  const diagnostics = (record.diagnostics ?? {}) as Record<string, unknown>;
   return {
     filesInclude: stringList(files.include, defaultSettings.filesInclude),
     filesExclude: stringList(files.exclude, defaultSettings.filesExclude),
     extraRulesFiles: stringList(rulesFiles.extraPaths, defaultSettings.extraRulesFiles),
     maxIndexedFiles: typeof maxFiles === 'number' && maxFiles > 0 ? Math.floor(maxFiles) : defaultSettings.maxIndexedFiles,
+    engineVersion: typeof engine.version === 'string' && engine.version.trim() !== '' ? engine.version.trim() : defaultSettings.engineVersion,
+    plugins: Array.isArray(engine.plugins) ? stringList(engine.plugins, []) : undefined,
+    severities: severityMap(diagnostics.severity),
   };
 }
