@@ -4,6 +4,7 @@
  * never stops the others.
  */
 import type { ProblemSeverity } from '../../syntax/problems';
+import type { Span } from '../../syntax/span';
 import type { CheckContext } from './check';
 import { allChecks } from './checks';
 import type { FalcoDiagnostic } from './diagnostic';
@@ -16,6 +17,14 @@ export interface CollectOptions {
   readonly severities?: SeverityOverrides;
   readonly lineOf: (offset: number) => number;
   readonly onCheckError?: (check: string, error: unknown) => void;
+}
+
+function itemsWithYamlErrors(context: Omit<CheckContext, 'report'>): Span[] {
+  const yamlProblems = context.file.syntax.problems.filter((problem) => problem.code === 'yaml-syntax');
+  if (yamlProblems.length === 0) return [];
+  return context.file.syntax.items
+    .filter((item) => yamlProblems.some((problem) => problem.span.start >= item.span.start && problem.span.start <= item.span.end))
+    .map((item) => item.span);
 }
 
 export function collectDiagnostics(context: Omit<CheckContext, 'report'>, options: CollectOptions): FalcoDiagnostic[] {
@@ -35,9 +44,12 @@ export function collectDiagnostics(context: Omit<CheckContext, 'report'>, option
       options.onCheckError?.(check.name, error);
     }
   }
+  const damaged = itemsWithYamlErrors(context);
   const severities = options.severities ?? {};
   const adjusted: FalcoDiagnostic[] = [];
   for (const diagnostic of diagnostics) {
+    // An item YAML could not read is only reported for its YAML error: what the checks see of it is a fragment.
+    if (diagnostic.code !== 'yaml-syntax' && damaged.some((span) => diagnostic.span.start >= span.start && diagnostic.span.start <= span.end)) continue;
     const override = severities[diagnostic.code];
     if (override === 'off') continue;
     adjusted.push(override ? { ...diagnostic, severity: override } : diagnostic);
