@@ -79,7 +79,7 @@ export function isAlnum(c: string | undefined): boolean {
 
 const RE_IDENTIFIER = /[a-zA-Z][a-zA-Z0-9_]*/y;
 const RE_FIELD_NAME = /[a-zA-Z][a-zA-Z0-9_]*(?:\.[a-zA-Z][a-zA-Z0-9_]*)+/y;
-const RE_FIELD_ARG_BARE = /[^\][\"' \t\n\v\f\r]+/y;
+const RE_FIELD_ARG_BARE = /[^\]["' \t\n\v\f\r]+/y;
 const RE_HEX_NUMBER = /0[xX][0-9a-fA-F]+/y;
 const RE_NUMBER = /[+-]?[0-9]+\.?[0-9]*(?:[eE][+-][0-9]+)?/y;
 const RE_BARE_STRING = /[^()"' \t\n\v\f\r=,]+/y;
@@ -98,21 +98,51 @@ export interface EscapeProblem {
   readonly span: Span;
 }
 
+/** Positions that can close a string (a quote not preceded by a backslash) and NUL positions, for one text. */
+interface QuoteIndex {
+  readonly text: string;
+  readonly double: number[];
+  readonly single: number[];
+  readonly nul: number[];
+}
+
+let lastQuoteIndex: QuoteIndex | undefined;
+
+function quoteIndex(text: string): QuoteIndex {
+  if (lastQuoteIndex?.text === text) return lastQuoteIndex;
+  const index: QuoteIndex = { text, double: [], single: [], nul: [] };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\0') index.nul.push(i);
+    else if ((c === '"' || c === "'") && text[i - 1] !== '\\') (c === '"' ? index.double : index.single).push(i);
+  }
+  return (lastQuoteIndex = index);
+}
+
+/** First element of the sorted `positions` greater than `after`. */
+function firstAfter(positions: number[], after: number): number | undefined {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (positions[mid]! <= after) low = mid + 1;
+    else high = mid;
+  }
+  return positions[low];
+}
+
 /**
  * End offset (exclusive) of the quoted string opening at `start`, or undefined if it never terminates. As in the
  * engine, the string ends at the first matching quote not immediately preceded by a backslash (so `"a\\"` does
- * not end at its last quote), and a NUL character ends the input.
+ * not end at its last quote), and a NUL character ends the input. Indexed, so repeated calls on one text (error
+ * recovery, output placeholders) stay cheap.
  */
 export function quotedStringEnd(text: string, start: number): number | undefined {
-  const delimiter = text[start];
-  let prev = '\\';
-  for (let i = start; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\0') return undefined;
-    if (c === delimiter && prev !== '\\') return i + 1;
-    prev = c;
-  }
-  return undefined;
+  const index = quoteIndex(text);
+  const close = firstAfter(text[start] === '"' ? index.double : index.single, start);
+  if (close === undefined) return undefined;
+  const nul = firstAfter(index.nul, start);
+  return nul !== undefined && nul < close ? undefined : close + 1;
 }
 
 /**
@@ -311,13 +341,18 @@ export class Scanner {
   /**
    * Error recovery: moves the cursor forward, over balanced parentheses and quoted strings, up to the end, a `)`
    * that closes an enclosing construct, or (if `keywords`) an `and`/`or` keyword that starts a new operand.
+   * With `limit`, gives up after that many characters and returns false (used by look-ahead probes).
    */
-  skipToSync(keywords: boolean): void {
+  skipToSync(keywords: boolean, limit = Infinity): boolean {
     const text = this.text;
     const start = this.pos;
     let depth = 0;
     let i = this.pos;
     while (i < text.length) {
+      if (i - start > limit) {
+        this.pos = i;
+        return false;
+      }
       const c = text[i]!;
       if (c === '"' || c === "'") {
         i = quotedStringEnd(text, i) ?? text.length;
@@ -336,5 +371,6 @@ export class Scanner {
       i++;
     }
     this.pos = i;
+    return true;
   }
 }

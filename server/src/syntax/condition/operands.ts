@@ -13,6 +13,9 @@ import { Scanner, isBlank, type QuotedToken, type Token } from './lexer';
 /** Same limit as Falco's `set_max_depth(1000)`, counted per nested parse step as the engine does. */
 export const MAX_CONDITION_DEPTH = 1000;
 
+/** How far recovery looks ahead for a `)` that would close a construct after junk (keeps recovery linear). */
+const RESYNC_LOOKAHEAD = 4000;
+
 export const CONDITION_SYNTAX = 'condition-syntax';
 export const CONDITION_STRING_ESCAPE = 'condition-string-escape';
 
@@ -108,8 +111,7 @@ export class OperandParser {
     const end = s.junkEnd();
     this.report(`expected ${expected} closing ${what}, found ${quote(this.text.slice(start, end))}`, { start, end });
     const saved = s.save();
-    s.skipToSync(keywords);
-    const late = s.lexString(')');
+    const late = s.skipToSync(keywords, RESYNC_LOOKAHEAD) ? s.lexString(')') : undefined;
     if (late) return late;
     s.restore(saved);
     return undefined;
@@ -203,7 +205,8 @@ export class OperandParser {
     }
     if (!arg) {
       if (s.atUnterminatedQuote()) return { end: this.unterminatedQuote().span.end };
-      const span = { start: open.span.start, end: Math.min(open.span.end + 1, this.text.length) };
+      const next = s.atEnd ? '' : String.fromCodePoint(this.text.codePointAt(s.pos)!);
+      const span = { start: open.span.start, end: open.span.end + next.length };
       this.report('expected a valid field argument: a quoted string or a bare string', span);
       const close = s.lexString(']');
       return { end: close ? close.span.end : open.span.end };
@@ -228,7 +231,7 @@ export class OperandParser {
 
   protected finishTransformer(name: string, nameSpan: Span, open: Token, args: TransformerArg[]): TransformerExpr {
     const close = this.expectClose(`the transformer '${name}'`, name === 'val' ? "')'" : "',' or ')'", open.span, true);
-    const lastEnd = Math.max(open.span.end, ...args.map((a) => a.span.end));
+    const lastEnd = args.reduce((end, a) => Math.max(end, a.span.end), open.span.end);
     const { arg, end } = close ? this.parseOptionalFieldArg(close.span.end) : { arg: undefined, end: lastEnd };
     return { kind: 'transformer', span: { start: nameSpan.start, end }, name, nameSpan, args, ...(arg ? { arg } : {}), closed: !!close };
   }
@@ -260,7 +263,7 @@ export class OperandParser {
       while ((s.skipBlanks(), s.lexString(',')));
     }
     const close = this.expectClose('the transformer list', "',' or ')'", open.span, true);
-    const end = close ? close.span.end : Math.max(open.span.end, ...items.map((i) => i.span.end));
+    const end = close ? close.span.end : items.reduce((last, i) => Math.max(last, i.span.end), open.span.end);
     return { kind: 'transformerList', span: { start: open.span.start, end }, items, closed: !!close };
   }
 

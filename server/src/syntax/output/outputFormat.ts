@@ -176,9 +176,9 @@ export function shrinkToKnownField(
     if (!isFieldName(prefix) || !isKnown(prefix)) continue;
     if (length === name.length && !token.arg) return token;
     const nameSpan = { start: token.nameSpan.start, end: token.nameSpan.start + length };
-    const { arg: _dropped, ...rest } = token;
-    void _dropped;
-    return { ...rest, name: prefix, nameSpan, span: { start: token.span.start, end: nameSpan.end } };
+    const shrunk: OutputField = { ...token, name: prefix, nameSpan, span: { start: token.span.start, end: nameSpan.end } };
+    delete (shrunk as { arg?: FieldArg }).arg;
+    return shrunk;
   }
   return null;
 }
