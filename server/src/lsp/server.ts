@@ -71,7 +71,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const wasRulesFile = service.isRulesFile(uri);
     const update = service.updateDocument(uri, text, { version, override: overrideFor(uri) });
     if (update.isRulesFile || wasRulesFile) publisher.schedule([uri]);
-    if (update.declarationsChanged) publisher.schedule(service.dependentsOf(uri));
+    if (update.declarationsChanged) publisher.schedule(update.dependents);
     if (update.isRulesFile !== wasRulesFile) sendStatus();
   };
 

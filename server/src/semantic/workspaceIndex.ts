@@ -140,8 +140,12 @@ export class WorkspaceIndex {
   /** Files that refer to a name declared by `uri` (their results may depend on it). */
   dependentsOf(uri: string): string[] {
     const file = this.byUri.get(uri);
-    if (!file) return [];
-    const names = new Set(file.symbols.declarations.map((declaration) => key(declaration.kind, declaration.name)));
+    return file ? this.dependentsOfSymbols(uri, file.symbols) : [];
+  }
+
+  /** Files other than `uri` that refer to or redeclare a name `symbols` declares. */
+  dependentsOfSymbols(uri: string, symbols: FileSymbols): string[] {
+    const names = new Set(symbols.declarations.map((declaration) => key(declaration.kind, declaration.name)));
     const dependents = new Set<string>();
     for (const other of this.byUri.values()) {
       if (other.uri === uri) continue;

@@ -36,6 +36,8 @@ export interface DocumentUpdate {
   readonly isRulesFile: boolean;
   /** Names it declares changed (other files' results may change). */
   readonly declarationsChanged: boolean;
+  /** When declarations changed: the files that used the old names or use the new ones. */
+  readonly dependents: readonly string[];
 }
 
 interface DocumentState {
@@ -118,17 +120,23 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
       const override = options.override ?? 'auto';
       const previous = documents.get(uri);
       if (previous && previous.text === text && previous.override === override) {
-        return { isRulesFile: index.get(uri) !== undefined, declarationsChanged: false };
+        return { isRulesFile: index.get(uri) !== undefined, declarationsChanged: false, dependents: [] };
       }
       documents.set(uri, { uri, text, version: options.version ?? null, override, lines: new LineIndex(text) });
       const candidate = override === 'force' || (override === 'auto' && mayBeRulesFile(text));
       const syntax = candidate ? parseRulesFile(text) : null;
       if (!syntax || (override !== 'force' && !isRulesFileSyntax(syntax))) {
+        const dependents = index.get(uri) ? index.dependentsOf(uri) : [];
         const removed = index.remove(uri);
-        return { isRulesFile: false, declarationsChanged: removed };
+        return { isRulesFile: false, declarationsChanged: removed, dependents };
       }
+      const before = index.get(uri);
       const { declarationsChanged } = index.upsert(uri, syntax, buildFileSymbols(syntax));
-      return { isRulesFile: true, declarationsChanged };
+      // Only when names changed: files that used the old names, and files that use the new ones.
+      const dependents = declarationsChanged
+        ? [...new Set([...(before ? index.dependentsOfSymbols(uri, before.symbols) : []), ...index.dependentsOf(uri)])]
+        : [];
+      return { isRulesFile: true, declarationsChanged, dependents };
     },
 
     removeDocument(uri) {
