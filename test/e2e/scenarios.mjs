@@ -1,0 +1,147 @@
+// The end-to-end scenarios: one async function each, run in order against one
+// workbench (see run.mjs). Each gets { page, facts, shot } and throws to fail.
+// To add a scenario: write the function and append it to `scenarios`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { squash, waitFor } from './harness.mjs';
+import {
+  activeTabTitle, cursorPosition, focusEditor, gotoPosition, openFromExplorer, statusBarItems, visibleHoverText,
+} from './workbench.mjs';
+
+/** The macro used by the navigation and hover scenarios: referenced in REF_FILE, defined in DEF_FILE. */
+const MACRO = 'shell_procs';
+const DEF_FILE = 'rules/base_rules.yaml';
+const REF_FILE = 'rules/custom_rules.yaml';
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Expected values, read from the workspace copy (so editing the examples does
+ * not silently break line numbers in the tests).
+ */
+export function readFacts(workspace) {
+  const defText = fs.readFileSync(path.join(workspace, DEF_FILE), 'utf8');
+  const defLines = defText.split(/\r?\n/);
+  const defLine = defLines.findIndex((l) => new RegExp(`^\\s*-\\s*macro:\\s*${escapeRe(MACRO)}\\s*(#.*)?$`).test(l)) + 1;
+  if (!defLine) throw new Error(`examples: no "- macro: ${MACRO}" in ${DEF_FILE}`);
+  const macroItem = (parseYaml(defText) || []).find((item) => item && item.macro === MACRO);
+  if (!macroItem || typeof macroItem.condition !== 'string') throw new Error(`examples: ${MACRO} has no condition`);
+
+  // First use of the macro in REF_FILE outside comments and outside a macro's own name line.
+  const refLines = fs.readFileSync(path.join(workspace, REF_FILE), 'utf8').split(/\r?\n/);
+  let ref = null;
+  for (let i = 0; i < refLines.length && !ref; i++) {
+    const line = refLines[i];
+    if (/^\s*#/.test(line) || /^\s*-\s*(macro|list|rule):/.test(line)) continue;
+    const m = new RegExp(`\\b${escapeRe(MACRO)}\\b`).exec(line);
+    if (m) ref = { line: i + 1, col: m.index + 1 };
+  }
+  if (!ref) throw new Error(`examples: ${MACRO} is not used in ${REF_FILE}`);
+
+  const config = parseYaml(fs.readFileSync(path.join(workspace, 'falco.yaml'), 'utf8')) || {};
+  const rulesFiles = Array.isArray(config.rules_files) ? config.rules_files : [];
+  if (!rulesFiles.length) throw new Error('examples: falco.yaml has no rules_files');
+
+  return {
+    macro: MACRO,
+    defFile: DEF_FILE,
+    refFile: REF_FILE,
+    defLine,
+    condition: squash(macroItem.condition),
+    // Cursor inside the word (not on its first character) for F12 / hover.
+    ref: { line: ref.line, col: ref.col + Math.min(3, MACRO.length - 1) },
+    rulesFileCount: rulesFiles.length,
+  };
+}
+
+const basename = (p) => p.split('/').pop();
+
+/** 1. Go to Definition (F12) on a macro defined in another file. */
+async function navigation({ page, facts, shot }) {
+  const target = basename(facts.defFile);
+  let presses = 0;
+  try {
+    await openFromExplorer(page, facts.refFile);
+    await gotoPosition(page, facts.ref.line, facts.ref.col);
+    // The server may still be indexing the workspace when the file opens: then F12
+    // finds nothing ("No definition found"). Press it again until the editor switches.
+    await waitFor(`F12 on ${facts.macro} to open ${target}`, async () => {
+      if ((await activeTabTitle(page)) === target) return true;
+      await focusEditor(page);
+      await page.keyboard.press('F12');
+      presses++;
+      // Either the editor switches, or VS Code says "No definition found" in an
+      // overlay message (then dismiss it and try again).
+      const outcome = await waitFor('editor switch', async () => {
+        if ((await activeTabTitle(page)) === target) return 'switched';
+        return (await page.locator('.monaco-editor-overlaymessage').first().isVisible()) ? 'none' : false;
+      }, { timeout: 5000 }).catch(() => 'timeout');
+      // 'timeout' on the first press is normal: the extension activates when the
+      // file opens, and until its definition provider is registered F12 does nothing.
+      if (process.env.E2E_DEBUG) console.log(`    F12 attempt ${presses}: ${outcome}`);
+      if (outcome === 'switched') return true;
+      await page.keyboard.press('Escape');
+      return false;
+    }, { interval: 500 });
+    const pos = await waitFor(`cursor on line ${facts.defLine} of ${target}`, async () => {
+      const p = await cursorPosition(page);
+      return p && p.line === facts.defLine ? p : false;
+    }, { timeout: 10_000 }).catch(async (err) => {
+      throw new Error(`${err.message}; status bar says ${JSON.stringify(await cursorPosition(page))}`);
+    });
+    console.log(`    F12 (pressed ${presses}x) -> ${await activeTabTitle(page)} Ln ${pos.line}, Col ${pos.col}`);
+  } finally {
+    await shot('01-navigation');
+  }
+}
+
+/** 2. Hover on the same macro reference shows its condition and defining file. */
+async function hover({ page, facts, shot }) {
+  const defName = basename(facts.defFile);
+  let last = '';
+  try {
+    await openFromExplorer(page, facts.refFile);
+    await gotoPosition(page, facts.ref.line, facts.ref.col);
+    const matches = (t) => t.includes(facts.condition) && t.includes(defName);
+    // Each attempt: close any stale hover, show the hover (editor.action.showHover)
+    // and give it 5 s to fill in. Early attempts may come before the server has
+    // indexed base_rules.yaml; later ones then succeed.
+    const text = await waitFor(`hover on ${facts.macro} with "${facts.condition}" and "${defName}"`, async () => {
+      await page.keyboard.press('Escape');
+      await focusEditor(page);
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      return waitFor('matching hover', async () => {
+        last = await visibleHoverText(page);
+        return matches(last) ? last : false;
+      }, { timeout: 5000 }).catch(() => false);
+    }, { interval: 500 }).catch((err) => {
+      throw new Error(`${err.message}; last hover text: ${JSON.stringify(last)}`);
+    });
+    console.log(`    hover: ${text.slice(0, 160)}`);
+  } finally {
+    await shot('02-hover');
+  }
+}
+
+/** 3. The status bar reports the server's index: "Falco: <n> rules files". */
+async function status({ page, facts, shot }) {
+  let last = [];
+  try {
+    const text = await waitFor(`status bar item "Falco: ${facts.rulesFileCount} rules files"`, async () => {
+      last = (await statusBarItems(page)).filter((t) => /^Falco\b/.test(t));
+      return last.find((t) => {
+        const m = /(\d+)\s+rules?\s+files?\b/i.exec(t);
+        return m && Number(m[1]) === facts.rulesFileCount;
+      }) || false;
+    }).catch((err) => {
+      throw new Error(`${err.message}; Falco items seen: ${JSON.stringify(last)}`);
+    });
+    console.log(`    status bar: ${text}`);
+  } finally {
+    await shot('03-status');
+  }
+}
+
+export const scenarios = [navigation, hover, status];
