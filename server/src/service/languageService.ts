@@ -23,7 +23,7 @@ import { LoadModel } from '../semantic/loadModel';
 import { buildFileSymbols } from '../semantic/fileSymbols';
 import { WorkspaceIndex, uriToPath, type IndexedFile } from '../semantic/workspaceIndex';
 import { isRulesFileSyntax, mayBeRulesFile } from '../syntax/detect';
-import { parseRulesFile } from '../syntax/rulesFile';
+import { createParseCache, parseRulesFile, type RulesParseCache } from '../syntax/rulesFile';
 import type { LanguageServiceHost } from './host';
 import { LineIndex } from './lineIndex';
 import { toLspDiagnostic, toLspSymbolKind } from './lspConversions';
@@ -46,6 +46,8 @@ interface DocumentState {
   readonly version: number | null;
   readonly override: RulesFileOverride;
   readonly lines: LineIndex;
+  /** Kept between versions so an edit re-parses only the items it touched. */
+  readonly parseCache: RulesParseCache;
 }
 
 /** Settings that change analysis results. */
@@ -122,9 +124,10 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
       if (previous && previous.text === text && previous.override === override) {
         return { isRulesFile: index.get(uri) !== undefined, declarationsChanged: false, dependents: [] };
       }
-      documents.set(uri, { uri, text, version: options.version ?? null, override, lines: new LineIndex(text) });
+      const parseCache = previous?.parseCache ?? createParseCache();
+      documents.set(uri, { uri, text, version: options.version ?? null, override, lines: new LineIndex(text), parseCache });
       const candidate = override === 'force' || (override === 'auto' && mayBeRulesFile(text));
-      const syntax = candidate ? parseRulesFile(text) : null;
+      const syntax = candidate ? parseRulesFile(text, parseCache) : null;
       if (!syntax || (override !== 'force' && !isRulesFileSyntax(syntax))) {
         const dependents = index.get(uri) ? index.dependentsOf(uri) : [];
         const removed = index.remove(uri);

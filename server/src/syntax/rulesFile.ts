@@ -9,7 +9,8 @@ import { parseCondition, type ParsedCondition } from './condition/parser';
 import { parseOutputFormat, type ParsedOutput } from './output/outputFormat';
 import type { SyntaxProblem } from './problems';
 import type { Span } from './span';
-import { parseYaml } from './yaml/parseYaml';
+import { parseChunk, parseYaml, type ChunkParser, type ChunkResult } from './yaml/parseYaml';
+import { moveNode, moveProblems, moveSpan } from './yaml/shift';
 import { getPair, getScalar, type YMap, type YNode, type YPair, type YScalar } from './yaml/tree';
 
 export type { ItemKind };
@@ -167,8 +168,63 @@ function buildItem(node: YNode, index: number, documentIndex: number, problems: 
   };
 }
 
-export function parseRulesFile(text: string): RulesFileSyntax {
-  const yaml = parseYaml(text);
+/** An item built from an entry node, with the problems found in its condition and output. */
+interface BuiltItem {
+  readonly item: RulesItem;
+  readonly problems: readonly SyntaxProblem[];
+}
+
+/**
+ * What a parse keeps for the next one: chunk results by chunk text, and the items built from entry nodes.
+ * Passing the cache of the previous version makes an edit re-parse only the items it touched.
+ */
+export interface RulesParseCache {
+  chunks: Map<string, { base: number; result: ChunkResult }[]>;
+  readonly items: WeakMap<YNode, BuiltItem>;
+}
+
+export function createParseCache(): RulesParseCache {
+  return { chunks: new Map(), items: new WeakMap() };
+}
+
+function cachingChunkParser(cache: RulesParseCache): ChunkParser {
+  const previous = cache.chunks;
+  const next = new Map<string, { base: number; result: ChunkResult }[]>();
+  cache.chunks = next;
+  return (text, start, end) => {
+    const key = text.slice(start, end);
+    const candidates = previous.get(key);
+    let result: ChunkResult;
+    if (!candidates || candidates.length === 0) result = parseChunk(text, start, end);
+    else {
+      // Each cached result is handed over once (two identical chunks must not share objects).
+      const position = Math.max(0, candidates.findIndex((candidate) => candidate.base === start));
+      const cached = candidates.splice(position, 1)[0];
+      result = cached.result;
+      const delta = start - cached.base;
+      if (delta !== 0) {
+        const seen = new Set<object>();
+        const entries = result.root?.kind === 'seq' ? result.root.items : [result.root];
+        moveNode(result.root, delta, seen);
+        moveProblems(result.problems, delta, seen);
+        for (const entry of entries) {
+          const built = entry ? cache.items.get(entry) : undefined;
+          if (!built) continue;
+          moveSpan(built.item.span, delta, seen);
+          moveProblems(built.problems, delta, seen);
+        }
+      }
+    }
+    const list = next.get(key);
+    if (list) list.push({ base: start, result });
+    else next.set(key, [{ base: start, result }]);
+    return result;
+  };
+}
+
+/** Parses a rules file. With the cache of the previous version, unchanged items are reused. Never throws. */
+export function parseRulesFile(text: string, cache?: RulesParseCache): RulesFileSyntax {
+  const yaml = parseYaml(text, cache ? cachingChunkParser(cache) : parseChunk);
   const problems: SyntaxProblem[] = [...yaml.problems];
   const items: RulesItem[] = [];
   const documents: RulesDocumentInfo[] = [];
@@ -179,7 +235,15 @@ export function parseRulesFile(text: string): RulesFileSyntax {
     if (document.rootKind !== 'sequence') continue;
     for (const entry of document.entries) {
       if (entry === null || (entry.kind === 'scalar' && entry.isNull)) continue;
-      items.push(buildItem(entry, items.length, document.documentIndex, problems));
+      let built = cache?.items.get(entry);
+      if (!built) {
+        const itemProblems: SyntaxProblem[] = [];
+        built = { item: buildItem(entry, items.length, document.documentIndex, itemProblems), problems: itemProblems };
+        cache?.items.set(entry, built);
+      }
+      const { item } = built;
+      items.push(item.index === items.length && item.documentIndex === document.documentIndex ? item : { ...item, index: items.length, documentIndex: document.documentIndex });
+      problems.push(...built.problems);
     }
   }
   problems.sort((a, b) => a.span.start - b.span.start);

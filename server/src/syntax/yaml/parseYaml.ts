@@ -28,13 +28,16 @@ export interface ParsedYaml {
   readonly problems: readonly SyntaxProblem[];
 }
 
-interface ChunkResult {
-  root: YNode | null;
-  problems: SyntaxProblem[];
-  aliasTrouble: boolean;
+export interface ChunkResult {
+  readonly root: YNode | null;
+  readonly problems: readonly SyntaxProblem[];
+  readonly aliasTrouble: boolean;
 }
 
-function parseChunk(text: string, start: number, end: number): ChunkResult {
+/** Parses `text.slice(start, end)`; offsets of the result are offsets of `text`. */
+export type ChunkParser = (text: string, start: number, end: number) => ChunkResult;
+
+export function parseChunk(text: string, start: number, end: number): ChunkResult {
   const problems: SyntaxProblem[] = [];
   let root: YNode | null = null;
   let aliasTrouble = false;
@@ -69,10 +72,15 @@ function rootKindOf(node: YNode | null): ParsedYamlDocument['rootKind'] {
   }
 }
 
-function buildDocument(text: string, documentIndex: number, chunks: readonly Chunk[]): { document: ParsedYamlDocument; problems: SyntaxProblem[] } {
+function buildDocument(
+  text: string,
+  documentIndex: number,
+  chunks: readonly Chunk[],
+  parseChunkCached: ChunkParser,
+): { document: ParsedYamlDocument; problems: SyntaxProblem[] } {
   const start = chunks[0].start;
   const end = chunks[chunks.length - 1].end;
-  let results = chunks.map((chunk) => parseChunk(text, chunk.start, chunk.end));
+  let results = chunks.map((chunk) => parseChunkCached(text, chunk.start, chunk.end));
   let sequenceMode = chunks.some((chunk) => chunk.sequenceEntry);
   if (chunks.length > 1 && results.some((result) => result.aliasTrouble)) {
     // Anchors defined in one entry and used in another: parse the whole document at once.
@@ -105,7 +113,8 @@ function buildDocument(text: string, documentIndex: number, chunks: readonly Chu
   return { document: { documentIndex, span: { start, end }, entries, rootKind, rootSpan }, problems };
 }
 
-export function parseYaml(text: string): ParsedYaml {
+/** Parses a YAML stream; `parseChunkCached` may return results kept from an earlier version of the text. */
+export function parseYaml(text: string, parseChunkCached: ChunkParser = parseChunk): ParsedYaml {
   const chunks = splitChunks(text);
   const byDocument = new Map<number, Chunk[]>();
   for (const chunk of chunks) {
@@ -116,7 +125,7 @@ export function parseYaml(text: string): ParsedYaml {
   const documents: ParsedYamlDocument[] = [];
   const problems: SyntaxProblem[] = [];
   for (const [documentIndex, documentChunks] of [...byDocument.entries()].sort((a, b) => a[0] - b[0])) {
-    const built = buildDocument(text, documentIndex, documentChunks);
+    const built = buildDocument(text, documentIndex, documentChunks, parseChunkCached);
     documents.push(built.document);
     problems.push(...built.problems);
   }
