@@ -7,7 +7,8 @@
 import { ITEM_KINDS } from './itemKeys';
 import type { RulesFileSyntax } from './rulesFile';
 
-const candidateLine = /^[ \t]*-[ \t]+(?:rule|macro|list|required_engine_version|required_plugin_versions)[ \t]*:|^(?:rule|macro|list)[ \t]*:/m;
+// A kind key at the start of a line, after an optional `- ` (it need not be an item's first key).
+const candidateLine = /^[ \t]*(?:-[ \t]+)?(?:rule|macro|list|required_engine_version|required_plugin_versions)[ \t]*:/m;
 
 /** Cheap test on the raw text: false means the text cannot be a rules file. */
 export function mayBeRulesFile(text: string): boolean {

@@ -145,13 +145,14 @@ function buildItem(node: YNode, index: number, documentIndex: number, problems: 
   let output: EmbeddedOutput | null = null;
   if (kind === 'rule' || kind === 'macro') {
     const conditionScalar = getScalar(map, 'condition');
-    if (conditionScalar && !conditionScalar.isNull) {
+    // An empty string is the structure checks' business ('Value must be non-empty'), not a parse problem.
+    if (conditionScalar && !conditionScalar.isNull && conditionScalar.value !== '') {
       condition = parseEmbeddedCondition(conditionScalar, appendsCondition(legacyAppend, override), problems);
     }
   }
   if (kind === 'rule') {
     const outputScalar = getScalar(map, 'output');
-    if (outputScalar && !outputScalar.isNull) output = parseEmbeddedOutput(outputScalar, problems);
+    if (outputScalar && !outputScalar.isNull && outputScalar.value !== '') output = parseEmbeddedOutput(outputScalar, problems);
   }
   const named = kind === 'rule' || kind === 'macro' || kind === 'list';
   return {

@@ -1,0 +1,44 @@
+/**
+ * A mapping without any item-kind key (`- ruel: …`): the engine warns "Unknown top level item" and ignores the
+ * whole item (falco-language.md §1.2).
+ */
+import { ITEM_KINDS } from '../../../../syntax/itemKeys';
+import type { Check } from '../../check';
+import { defineCodes } from '../../codes';
+import { suggest } from '../../suggest';
+import { checkedItems } from './shared';
+
+const codes = defineCodes([
+  {
+    code: 'unknown-item',
+    severity: 'warning',
+    engineCode: 'LOAD_UNKNOWN_ITEM',
+    summary: 'An item has none of the keys rule, macro, list, required_engine_version or required_plugin_versions, so Falco ignores it.',
+  },
+]);
+
+export const unknownItemCheck: Check = {
+  name: 'unknown-item',
+  codes,
+  run(context) {
+    for (const item of checkedItems(context.file.syntax)) {
+      if (item.kind !== 'unknown' || !item.map) continue;
+      const pairs = item.map.pairs;
+      const first = pairs[0];
+      let hint = '';
+      for (const pair of pairs) {
+        const found = suggest(pair.keyText, ITEM_KINDS, 1);
+        if (pair.keyText !== '' && found.length > 0) {
+          hint = ` Did you mean \`${found[0]}\` instead of \`${pair.keyText}\`?`;
+          break;
+        }
+      }
+      context.report({
+        code: 'unknown-item',
+        severity: 'warning',
+        span: first ? first.keySpan : item.span,
+        message: `This item has no \`rule\`, \`macro\`, \`list\` or \`required_*\` key, so Falco ignores it ('Unknown top level item').${hint}`,
+      });
+    }
+  },
+};
