@@ -1,0 +1,41 @@
+/**
+ * Our own hint: a full definition of a macro, list or rule that replaces a full definition from another file
+ * loaded earlier (the engine replaces it silently, falco-language.md §2.1). Information only: the upstream
+ * incubating and sandbox rulesets redefine stable macros on purpose.
+ */
+import { definesName } from '../../../../semantic/loadModel';
+import type { Check } from '../../check';
+import { defineCodes } from '../../codes';
+import { fileLabel } from './support';
+
+const codes = defineCodes([
+  {
+    code: 'shadowed-definition',
+    severity: 'information',
+    engineCode: null,
+    summary: 'A macro, list or rule definition replaces one from a file loaded earlier.',
+  },
+]);
+
+export const shadowedDefinitionCheck: Check = {
+  name: 'shadowed-definition',
+  codes,
+  run(context) {
+    const { file, model } = context;
+    for (const declaration of file.symbols.declarations) {
+      if (declaration.mode !== 'define') continue;
+      const point = model.pointOf(file.uri, declaration.itemIndex);
+      const earlier = model.declarationsBefore(declaration.kind, declaration.name, point).filter((location) => definesName(location.declaration));
+      const previous = earlier[earlier.length - 1];
+      if (!previous || previous.file.uri === file.uri) continue;
+      const where = fileLabel(previous.file.path);
+      context.report({
+        code: 'shadowed-definition',
+        message: `This definition replaces the ${declaration.kind} '${declaration.name}' of \`${where}\`, which Falco loads earlier: everything that uses '${declaration.name}' gets this version.`,
+        span: declaration.nameSpan,
+        severity: 'information',
+        related: [{ uri: previous.file.uri, span: previous.declaration.nameSpan, message: `the replaced definition of '${declaration.name}'` }],
+      });
+    }
+  },
+};

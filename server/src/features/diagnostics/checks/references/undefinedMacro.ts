@@ -1,0 +1,105 @@
+/**
+ * Macro references that the engine cannot resolve ("Undefined macro '…' used in filter.", LOAD_ERR_VALIDATE):
+ * a rule sees every macro first defined in its own file or a file loaded before it; a macro only sees macros
+ * first defined before its own last definition or append (falco-language.md §5.3). A name that is a list is
+ * substituted as text and is not a macro reference. A `not` left at the end of a plain condition is read as a
+ * macro name (engine-verified surprise 6). Items the engine never compiles are left out: a condition replaced
+ * later in the same file, an update of a name not defined yet, and (as a warning only) rules of an event source
+ * that no loaded plugin provides.
+ */
+import type { Check, CheckContext } from '../../check';
+import { defineCodes } from '../../codes';
+import type { RelatedPlace } from '../../diagnostic';
+import { didYouMean } from '../../suggest';
+import type { RulesItem } from '../../../../syntax/rulesFile';
+import {
+  declaredNames, describePlace, isListUpTo, isSourceLoaded, macroReferences, macroVisibility, ruleSourceOf, supersededItems,
+  type MacroReference,
+} from './support';
+
+const codes = defineCodes([
+  {
+    code: 'undefined-macro',
+    severity: 'error',
+    engineCode: 'LOAD_ERR_VALIDATE',
+    summary: 'A condition refers to a macro that is not defined, or not visible from there in the load order.',
+  },
+]);
+
+const KEYWORDS = new Set(['and', 'or', 'not']);
+
+function explain(context: CheckContext, item: RulesItem, reference: MacroReference, names: () => Set<string>): { message: string; related?: RelatedPlace[] } {
+  const name = reference.name;
+  const quoted = `Undefined macro '${name}'`;
+  if (name === 'not') {
+    return { message: `The condition ends with a dangling \`not\`, which the engine reads as a macro name (${quoted}). Complete the expression after \`not\` or remove it.` };
+  }
+  if (KEYWORDS.has(name)) {
+    return { message: `\`${name}\` cannot start an expression here: the engine reads it as a macro name (${quoted}). Remove it or add the missing operand before it.` };
+  }
+  const first = context.model.firstDefinition('macro', name);
+  if (!first) {
+    const list = context.index.declarationsOf('list', name)[0];
+    if (list) {
+      return {
+        message: `${quoted}: '${name}' is a list of ${describePlace(context.file, list.file, list.declaration.nameSpan)}, which Falco loads after this file, so its items are not substituted here. Load that file earlier.`,
+        related: [{ uri: list.file.uri, span: list.declaration.nameSpan, message: `list '${name}' is defined here` }],
+      };
+    }
+    return { message: `${quoted}: no macro of this name is defined.${didYouMean(name, names())}` };
+  }
+  const related: RelatedPlace[] = [{ uri: first.file.uri, span: first.declaration.nameSpan, message: `macro '${name}' is defined here` }];
+  const place = describePlace(context.file, first.file, first.declaration.nameSpan);
+  const sameFile = first.file.uri === context.file.uri;
+  if (item.kind === 'rule') {
+    return {
+      message: `${quoted}: it is defined in ${place}, which Falco loads after this file. A rule only sees macros of its own file and of files loaded before it: load that file earlier or move the macro.`,
+      related,
+    };
+  }
+  if (name === item.name) return { message: `${quoted}: a macro cannot refer to itself.`, related };
+  const where = sameFile ? `later, at ${place}` : `in ${place}, which Falco loads after this file`;
+  return {
+    message: `${quoted}: it is defined ${where}, and a macro only sees macros defined before it. Move the definition of '${name}' above this macro.`,
+    related,
+  };
+}
+
+export const undefinedMacroCheck: Check = {
+  name: 'undefined-macro',
+  codes,
+  run(context) {
+    const { file, model, index } = context;
+    const filePosition = index.positionOf(file.uri);
+    let superseded: Set<number> | undefined;
+    let names: Set<string> | undefined;
+    const allNames = () => (names ??= declaredNames(index, 'macro'));
+    for (const item of file.syntax.items) {
+      if ((item.kind !== 'rule' && item.kind !== 'macro') || !item.condition || item.name === null) continue;
+      const references = macroReferences(item);
+      if (references.length === 0) continue;
+      superseded ??= supersededItems(file);
+      if (superseded.has(item.index)) continue;
+      // An update of a name that does not exist yet fails on its own and is never compiled.
+      if ((item.legacyAppend || item.override) && !model.isDefinedBefore(item.kind, item.name, model.pointOf(file.uri, item.index))) continue;
+      const point = item.kind === 'rule' ? model.pointOf(file.uri, item.index) : macroVisibility(context, item.name, item);
+      let severity: 'error' | 'warning' = 'error';
+      let skipped = '';
+      if (item.kind === 'rule') {
+        const source = ruleSourceOf(context, item);
+        if (!isSourceLoaded(context, source)) {
+          severity = 'warning';
+          skipped = ` (Falco skips this rule for now: no loaded plugin provides its source \`${source}\`.)`;
+        }
+      }
+      const hasSyntaxProblems = item.condition.parsed.problems.length > 0;
+      for (const reference of references) {
+        if (model.isMacroVisible(reference.name, point, item.kind)) continue;
+        if ((reference.name === 'and' || reference.name === 'or') && hasSyntaxProblems) continue;
+        if (!KEYWORDS.has(reference.name) && isListUpTo(index, reference.name, filePosition)) continue;
+        const { message, related } = explain(context, item, reference, allNames);
+        context.report({ code: 'undefined-macro', message: message + skipped, span: reference.span, severity, ...(related ? { related } : {}) });
+      }
+    }
+  },
+};
