@@ -74,14 +74,17 @@ export class OperandParser {
     return this.s.atEnd || this.s.peek() === ')' || this.s.keywordAt(this.s.pos);
   }
 
-  /** Reports the offending token at the cursor, then skips to the next sync point (always making progress). */
-  protected skipJunk(message: string | ((found: string) => string)): ErrorNode {
+  /**
+   * Reports the offending token at the cursor (or at `blame`, the token that caused it), then skips to the next
+   * sync point (always making progress).
+   */
+  protected skipJunk(message: string | ((found: string) => string), blame?: Span): ErrorNode {
     const s = this.s;
     const start = s.pos;
     if (s.atUnterminatedQuote()) return this.unterminatedQuote();
     const end = s.junkEnd();
     const found = quote(this.text.slice(start, end));
-    this.report(typeof message === 'string' ? `${message}, found ${found}` : message(found), { start, end });
+    this.report(typeof message === 'string' ? `${message}, found ${found}` : message(found), blame ?? { start, end });
     s.skipToSync(true);
     if (s.pos === start) s.pos = Math.max(end, start + 1);
     return this.error(start, this.trimEnd(start, s.pos));

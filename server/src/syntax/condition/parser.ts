@@ -103,7 +103,9 @@ class ConditionParser extends OperandParser {
         } else {
           const expecting = this.groupDepth > 0 ? "'or', 'and' or ')'" : "'or', 'and'";
           const hint = this.junkHint();
-          this.skipJunk((found) => `unexpected token ${found}${this.after()}, expecting ${expecting}${hint}`);
+          // A leading or doubled and/or is read as a macro name; the keyword is the mistake, not what follows.
+          const blame = s.last && s.last === this.keywordAsIdentifier ? s.last.span : undefined;
+          this.skipJunk((found) => `unexpected token ${found}${this.after()}, expecting ${expecting}${hint}`, blame);
         }
       }
       return this.cover('and', children);
