@@ -12,7 +12,7 @@ const layerRule = (forbiddenLayers, extra = []) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['**/out/**', 'node_modules/**', '**/*.generated.json', 'test-results/**', 'examples/**'] },
+  { ignores: ['**/out/**', 'node_modules/**', '**/*.generated.json', 'test-results/**', 'bench-results/**', 'examples/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
