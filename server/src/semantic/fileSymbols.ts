@@ -119,21 +119,69 @@ function collectItemReferences(item: RulesItem, references: Reference[]): void {
   }
 }
 
+function itemSymbols(item: RulesItem): { declarations: Declaration[]; references: Reference[] } {
+  const declarations: Declaration[] = [];
+  const references: Reference[] = [];
+  if ((item.kind === 'rule' || item.kind === 'macro' || item.kind === 'list') && item.name !== null && item.nameNode) {
+    declarations.push({
+      kind: item.kind,
+      name: item.name,
+      nameSpan: scalarContentSpan(item.nameNode),
+      itemIndex: item.index,
+      itemSpan: item.span,
+      mode: declarationMode(item),
+    });
+  }
+  collectItemReferences(item, references);
+  return { declarations, references };
+}
+
+/**
+ * The symbols of items that did not change between two parses (the parser hands over the same item objects,
+ * moved in place when an edit above them changed their offsets) are reused, shifted when needed.
+ */
+interface CachedItemSymbols {
+  readonly start: number;
+  readonly declarations: Declaration[];
+  readonly references: Reference[];
+}
+
+const itemSymbolCache = new WeakMap<RulesItem, CachedItemSymbols>();
+
+function shifted<T extends { span?: Span; nameSpan?: Span }>(entries: T[], delta: number, fields: readonly ('span' | 'nameSpan' | 'itemSpan')[]): T[] {
+  return entries.map((entry) => {
+    const copy: Record<string, unknown> = { ...entry };
+    for (const field of fields) {
+      const value = copy[field] as Span | undefined;
+      if (value) copy[field] = { start: value.start + delta, end: value.end + delta };
+    }
+    return copy as T;
+  });
+}
+
+function cachedItemSymbols(item: RulesItem): CachedItemSymbols {
+  const cached = itemSymbolCache.get(item);
+  if (cached && cached.start === item.span.start) return cached;
+  let entry: CachedItemSymbols;
+  if (cached) {
+    const delta = item.span.start - cached.start;
+    entry = {
+      start: item.span.start,
+      declarations: shifted(cached.declarations, delta, ['nameSpan']).map((declaration) => ({ ...declaration, itemSpan: item.span })),
+      references: shifted(cached.references, delta, ['span']),
+    };
+  } else entry = { start: item.span.start, ...itemSymbols(item) };
+  itemSymbolCache.set(item, entry);
+  return entry;
+}
+
 export function buildFileSymbols(syntax: RulesFileSyntax): FileSymbols {
   const declarations: Declaration[] = [];
   const references: Reference[] = [];
   for (const item of syntax.items) {
-    if ((item.kind === 'rule' || item.kind === 'macro' || item.kind === 'list') && item.name !== null && item.nameNode) {
-      declarations.push({
-        kind: item.kind,
-        name: item.name,
-        nameSpan: scalarContentSpan(item.nameNode),
-        itemIndex: item.index,
-        itemSpan: item.span,
-        mode: declarationMode(item),
-      });
-    }
-    collectItemReferences(item, references);
+    const symbols = cachedItemSymbols(item);
+    declarations.push(...symbols.declarations);
+    references.push(...symbols.references);
   }
   return { declarations, references };
 }

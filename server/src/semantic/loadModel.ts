@@ -31,9 +31,20 @@ interface UsageTables {
   readonly usedLists: Set<string>;
 }
 
+/** What one file contributes to the usage tables, with a signature to tell whether it changed. */
+interface UsageContribution {
+  readonly signature: string;
+  readonly macroEdges: readonly [string, string][];
+  readonly ruleMacros: readonly { source: string; macros: Set<string> }[];
+  readonly listReferences: readonly { name: string; owner: { kind: string; name: string | null } }[];
+  readonly listNames: readonly string[];
+}
+
 export class LoadModel {
   private usage: UsageTables | null = null;
   private usageGeneration = -1;
+  private usageSignatures: readonly string[] = [];
+  private readonly contributions = new WeakMap<IndexedFile['symbols'], UsageContribution>();
 
   constructor(private readonly index: WorkspaceIndex) {}
 
@@ -88,9 +99,25 @@ export class LoadModel {
 
   private tables(): UsageTables {
     if (this.usage && this.usageGeneration === this.index.contentGeneration) return this.usage;
-    this.usage = buildUsageTables(this.index.files());
+    // Typing inside a condition rarely changes who uses what: rebuild only when a file's contribution changed.
+    const contributions = this.index.files().map((file) => this.contributionOf(file));
+    const signatures = contributions.map((contribution) => contribution.signature);
+    const same = this.usage !== null && signatures.length === this.usageSignatures.length && signatures.every((signature, index) => signature === this.usageSignatures[index]);
+    if (!same) {
+      this.usage = buildUsageTables(contributions);
+      this.usageSignatures = signatures;
+    }
     this.usageGeneration = this.index.contentGeneration;
-    return this.usage;
+    return this.usage!;
+  }
+
+  private contributionOf(file: IndexedFile): UsageContribution {
+    let contribution = this.contributions.get(file.symbols);
+    if (!contribution) {
+      contribution = fileContribution(file);
+      this.contributions.set(file.symbols, contribution);
+    }
+    return contribution;
   }
 }
 
@@ -106,53 +133,70 @@ function ruleSource(file: IndexedFile, itemIndex: number): string {
   return source && !source.isNull ? source.value : 'syscall';
 }
 
-function buildUsageTables(files: readonly IndexedFile[]): UsageTables {
+function fileContribution(file: IndexedFile): UsageContribution {
+  const itemKinds = new Map<number, { kind: string; name: string | null }>();
+  for (const item of file.syntax.items) itemKinds.set(item.index, { kind: item.kind, name: item.name });
+  const macroEdges: [string, string][] = [];
+  const perRule = new Map<number, Set<string>>();
+  const listReferences: { name: string; owner: { kind: string; name: string | null } }[] = [];
+  for (const reference of file.symbols.references) {
+    const owner = itemKinds.get(reference.itemIndex);
+    if (!owner) continue;
+    if (reference.kind === 'list') {
+      listReferences.push({ name: reference.name, owner });
+      continue;
+    }
+    if (owner.kind === 'macro' && owner.name) macroEdges.push([owner.name, reference.name]);
+    else if (owner.kind === 'rule') {
+      let macros = perRule.get(reference.itemIndex);
+      if (!macros) perRule.set(reference.itemIndex, (macros = new Set()));
+      macros.add(reference.name);
+    }
+  }
+  const ruleMacros = [...perRule].map(([itemIndex, macros]) => ({ source: ruleSource(file, itemIndex), macros }));
+  const listNames = file.symbols.declarations.filter((declaration) => declaration.kind === 'list').map((declaration) => declaration.name);
+  const signature = JSON.stringify([
+    macroEdges,
+    ruleMacros.map((rule) => [rule.source, [...rule.macros]]),
+    listReferences.map((reference) => [reference.name, reference.owner.kind, reference.owner.name]),
+    listNames,
+  ]);
+  return { signature, macroEdges, ruleMacros, listReferences, listNames };
+}
+
+function buildUsageTables(contributions: readonly UsageContribution[]): UsageTables {
   const macroEdges = new Map<string, Set<string>>();
-  const ruleMacros: { source: string; macros: Set<string> }[] = [];
   const listNames = new Set<string>();
   const usedLists = new Set<string>();
-  for (const file of files) {
-    for (const declaration of file.symbols.declarations) if (declaration.kind === 'list') listNames.add(declaration.name);
-  }
-  for (const file of files) {
-    const itemKinds = new Map<number, { kind: string; name: string | null }>();
-    for (const item of file.syntax.items) itemKinds.set(item.index, { kind: item.kind, name: item.name });
-    const perRule = new Map<number, Set<string>>();
-    for (const reference of file.symbols.references) {
-      const owner = itemKinds.get(reference.itemIndex);
-      if (!owner) continue;
-      if (reference.kind === 'list') {
-        // A list name used in another list's items only counts when that list is itself a list item reference;
-        // any macro or rule text, used or not, counts (falco-language.md §5.4).
-        if (listNames.has(reference.name) && !(owner.kind === 'list' && owner.name === reference.name)) usedLists.add(reference.name);
-        continue;
-      }
-      if (owner.kind === 'macro' && owner.name) {
-        let edges = macroEdges.get(owner.name);
-        if (!edges) macroEdges.set(owner.name, (edges = new Set()));
-        edges.add(reference.name);
-      } else if (owner.kind === 'rule') {
-        let macros = perRule.get(reference.itemIndex);
-        if (!macros) perRule.set(reference.itemIndex, (macros = new Set()));
-        macros.add(reference.name);
-      }
+  for (const contribution of contributions) for (const name of contribution.listNames) listNames.add(name);
+  for (const contribution of contributions) {
+    for (const { name, owner } of contribution.listReferences) {
+      // Any macro or rule text counts for a list, used or not (falco-language.md §5.4); a list's own name in
+      // its items does not.
+      if (listNames.has(name) && !(owner.kind === 'list' && owner.name === name)) usedLists.add(name);
     }
-    for (const [itemIndex, macros] of perRule) ruleMacros.push({ source: ruleSource(file, itemIndex), macros });
+    for (const [from, to] of contribution.macroEdges) {
+      let edges = macroEdges.get(from);
+      if (!edges) macroEdges.set(from, (edges = new Set()));
+      edges.add(to);
+    }
   }
   const macroSources = new Map<string, Set<string>>();
   const usedMacros = new Set<string>();
-  for (const { source, macros } of ruleMacros) {
-    const stack = [...macros];
-    const seen = new Set<string>();
-    while (stack.length > 0) {
-      const name = stack.pop()!;
-      if (seen.has(name)) continue;
-      seen.add(name);
-      usedMacros.add(name);
-      let sources = macroSources.get(name);
-      if (!sources) macroSources.set(name, (sources = new Set()));
-      sources.add(source);
-      for (const next of macroEdges.get(name) ?? []) stack.push(next);
+  for (const contribution of contributions) {
+    for (const { source, macros } of contribution.ruleMacros) {
+      const stack = [...macros];
+      const seen = new Set<string>();
+      while (stack.length > 0) {
+        const name = stack.pop()!;
+        if (seen.has(name)) continue;
+        seen.add(name);
+        usedMacros.add(name);
+        let sources = macroSources.get(name);
+        if (!sources) macroSources.set(name, (sources = new Set()));
+        sources.add(source);
+        for (const next of macroEdges.get(name) ?? []) stack.push(next);
+      }
     }
   }
   // A macro used only by unused macros still counts as used (the engine resolves every macro's references).

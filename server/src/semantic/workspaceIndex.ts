@@ -1,6 +1,6 @@
 /**
  * The workspace index: every known rules file with its syntax and symbols, kept in Falco's load order, with
- * name tables (declarations and references by kind and name) rebuilt lazily. An edit that leaves a file's
+ * name tables (declarations and references by kind and name) kept per file and combined on demand. An edit that leaves a file's
  * declared names unchanged (typing inside a condition) reports `declarationsChanged: false`, so callers need
  * not re-check other files.
  */
@@ -42,13 +42,63 @@ function key(kind: SymbolKind | 'macro' | 'list', name: string): string {
   return `${kind}\u0000${name}`;
 }
 
+/** A file's declarations and references grouped by kind and name. */
+interface FileTables {
+  readonly declarations: Map<string, Declaration[]>;
+  readonly references: Map<string, Reference[]>;
+}
+
+function buildFileTables(symbols: FileSymbols): FileTables {
+  const declarations = new Map<string, Declaration[]>();
+  const references = new Map<string, Reference[]>();
+  for (const declaration of symbols.declarations) {
+    const entry = key(declaration.kind, declaration.name);
+    const list = declarations.get(entry);
+    if (list) list.push(declaration);
+    else declarations.set(entry, [declaration]);
+  }
+  for (const reference of symbols.references) {
+    const entry = key(reference.kind, reference.name);
+    const list = references.get(entry);
+    if (list) list.push(reference);
+    else references.set(entry, [reference]);
+  }
+  return { declarations, references };
+}
+
+function addTo(table: Map<string, Set<string>>, keys: Iterable<string>, uri: string): void {
+  for (const entry of keys) {
+    let files = table.get(entry);
+    if (!files) table.set(entry, (files = new Set()));
+    files.add(uri);
+  }
+}
+
+function removeFrom(table: Map<string, Set<string>>, keys: Iterable<string>, uri: string): void {
+  for (const entry of keys) {
+    const files = table.get(entry);
+    if (!files) continue;
+    files.delete(uri);
+    if (files.size === 0) table.delete(entry);
+  }
+}
+
+/**
+ * Name tables are kept per file and combined on demand: an edit re-groups the edited file's symbols and updates
+ * the name → files maps for the names that appeared or disappeared, whatever the size of the workspace.
+ */
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, IndexedFile>();
+  private readonly tables = new Map<string, FileTables>();
+  /** name key → files that declare it / refer to it. */
+  private readonly declaringFiles = new Map<string, Set<string>>();
+  private readonly referencingFiles = new Map<string, Set<string>>();
   private config: LoadOrderConfig | null = null;
   private ordered: IndexedFile[] | null = null;
   private positions: Map<string, number> | null = null;
-  private declarationTable: Map<string, DeclarationLocation[]> | null = null;
-  private referenceTable: Map<string, ReferenceLocation[]> | null = null;
+  /** Query results, valid until the next change. */
+  private declarationCache = new Map<string, DeclarationLocation[]>();
+  private referenceCache = new Map<string, ReferenceLocation[]>();
   /** Increases whenever any declaration in the workspace changes (or the load order does). */
   private declarationGeneration = 0;
   /** Increases on every change of any file. */
@@ -68,20 +118,38 @@ export class WorkspaceIndex {
     const previous = this.byUri.get(uri);
     const signature = declarationSignature(symbols);
     const file: IndexedFile = { uri, path: uriToPath(uri), syntax, symbols, signature };
+    const tables = buildFileTables(symbols);
+    const previousTables = this.tables.get(uri);
+    if (previousTables) {
+      removeFrom(this.declaringFiles, previousTables.declarations.keys(), uri);
+      removeFrom(this.referencingFiles, previousTables.references.keys(), uri);
+    }
+    addTo(this.declaringFiles, tables.declarations.keys(), uri);
+    addTo(this.referencingFiles, tables.references.keys(), uri);
     this.byUri.set(uri, file);
-    this.referenceTable = null;
+    this.tables.set(uri, tables);
     this.contentGenerationCounter++;
+    // Only the answers that involve this file's names can change.
+    for (const source of [previousTables, tables]) {
+      if (!source) continue;
+      for (const entry of source.declarations.keys()) this.declarationCache.delete(entry);
+      for (const entry of source.references.keys()) this.referenceCache.delete(entry);
+    }
     const declarationsChanged = !previous || previous.signature !== signature;
     if (!previous) this.invalidateOrder();
-    else this.ordered = this.ordered ? this.ordered.map((entry) => (entry.uri === uri ? file : entry)) : null;
-    // Spans of declarations move with every edit, so the table is rebuilt; the generation only moves when names do.
-    this.declarationTable = null;
+    else if (this.ordered) this.ordered[this.positions!.get(uri)!] = file;
     if (declarationsChanged) this.declarationGeneration++;
     return { declarationsChanged };
   }
 
   remove(uri: string): boolean {
+    const previousTables = this.tables.get(uri);
     const existed = this.byUri.delete(uri);
+    if (previousTables) {
+      removeFrom(this.declaringFiles, previousTables.declarations.keys(), uri);
+      removeFrom(this.referencingFiles, previousTables.references.keys(), uri);
+      this.tables.delete(uri);
+    }
     if (existed) {
       this.contentGenerationCounter++;
       this.invalidateOrder();
@@ -122,19 +190,57 @@ export class WorkspaceIndex {
     return this.positions?.get(uri) ?? -1;
   }
 
+  private filesInOrder(uris: ReadonlySet<string> | undefined): string[] {
+    if (!uris) return [];
+    this.files();
+    const positions = this.positions!;
+    return [...uris].sort((a, b) => (positions.get(a) ?? 0) - (positions.get(b) ?? 0));
+  }
+
   /** Declarations of a name, in load order. */
   declarationsOf(kind: SymbolKind, name: string): readonly DeclarationLocation[] {
-    return this.declarations().get(key(kind, name)) ?? [];
+    const entry = key(kind, name);
+    let result = this.declarationCache.get(entry);
+    if (!result) {
+      result = [];
+      for (const uri of this.filesInOrder(this.declaringFiles.get(entry))) {
+        const file = this.byUri.get(uri)!;
+        const filePosition = this.positions!.get(uri)!;
+        for (const declaration of this.tables.get(uri)!.declarations.get(entry) ?? []) result.push({ file, declaration, filePosition });
+      }
+      this.declarationCache.set(entry, result);
+    }
+    return result;
   }
 
   /** References to a name, in load order. */
   referencesOf(kind: 'macro' | 'list', name: string): readonly ReferenceLocation[] {
-    return this.references().get(key(kind, name)) ?? [];
+    const entry = key(kind, name);
+    let result = this.referenceCache.get(entry);
+    if (!result) {
+      result = [];
+      for (const uri of this.filesInOrder(this.referencingFiles.get(entry))) {
+        const file = this.byUri.get(uri)!;
+        const filePosition = this.positions!.get(uri)!;
+        for (const reference of this.tables.get(uri)!.references.get(entry) ?? []) result.push({ file, reference, filePosition });
+      }
+      this.referenceCache.set(entry, result);
+    }
+    return result;
+  }
+
+  /** True when some file refers to the name (cheaper than `referencesOf`). */
+  isReferenced(kind: 'macro' | 'list', name: string): boolean {
+    return this.referencingFiles.has(key(kind, name));
   }
 
   /** Every declaration of the workspace, in load order. */
   allDeclarations(): DeclarationLocation[] {
-    return [...this.declarations().values()].flat().sort((a, b) => a.filePosition - b.filePosition || a.declaration.itemIndex - b.declaration.itemIndex);
+    const result: DeclarationLocation[] = [];
+    this.files().forEach((file, filePosition) => {
+      for (const declaration of file.symbols.declarations) result.push({ file, declaration, filePosition });
+    });
+    return result;
   }
 
   /** Files that refer to a name declared by `uri` (their results may depend on it). */
@@ -145,56 +251,23 @@ export class WorkspaceIndex {
 
   /** Files other than `uri` that refer to or redeclare a name `symbols` declares. */
   dependentsOfSymbols(uri: string, symbols: FileSymbols): string[] {
-    const names = new Set(symbols.declarations.map((declaration) => key(declaration.kind, declaration.name)));
     const dependents = new Set<string>();
-    for (const other of this.byUri.values()) {
-      if (other.uri === uri) continue;
-      const uses =
-        other.symbols.references.some((reference) => names.has(key(reference.kind, reference.name))) ||
-        other.symbols.declarations.some((declaration) => names.has(key(declaration.kind, declaration.name)));
-      if (uses) dependents.add(other.uri);
+    for (const declaration of symbols.declarations) {
+      const entry = key(declaration.kind, declaration.name);
+      for (const other of this.referencingFiles.get(entry) ?? []) if (other !== uri) dependents.add(other);
+      for (const other of this.declaringFiles.get(entry) ?? []) if (other !== uri) dependents.add(other);
     }
     return [...dependents];
+  }
+
+  private clearQueryCaches(): void {
+    if (this.declarationCache.size > 0) this.declarationCache = new Map();
+    if (this.referenceCache.size > 0) this.referenceCache = new Map();
   }
 
   private invalidateOrder(): void {
     this.ordered = null;
     this.positions = null;
-    this.declarationTable = null;
-    this.referenceTable = null;
-  }
-
-  private declarations(): Map<string, DeclarationLocation[]> {
-    if (!this.declarationTable) {
-      const table = new Map<string, DeclarationLocation[]>();
-      this.files().forEach((file, filePosition) => {
-        for (const declaration of file.symbols.declarations) {
-          const entry = key(declaration.kind, declaration.name);
-          const list = table.get(entry);
-          const location = { file, declaration, filePosition };
-          if (list) list.push(location);
-          else table.set(entry, [location]);
-        }
-      });
-      this.declarationTable = table;
-    }
-    return this.declarationTable;
-  }
-
-  private references(): Map<string, ReferenceLocation[]> {
-    if (!this.referenceTable) {
-      const table = new Map<string, ReferenceLocation[]>();
-      this.files().forEach((file, filePosition) => {
-        for (const reference of file.symbols.references) {
-          const entry = key(reference.kind, reference.name);
-          const list = table.get(entry);
-          const location = { file, reference, filePosition };
-          if (list) list.push(location);
-          else table.set(entry, [location]);
-        }
-      });
-      this.referenceTable = table;
-    }
-    return this.referenceTable;
+    this.clearQueryCaches();
   }
 }
