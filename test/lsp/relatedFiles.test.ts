@@ -30,7 +30,8 @@ before(async () => {
   const mark = client.mark();
   await client.open(uriA, fileA);
   await client.open(uriB, fileB);
-  assert.deepEqual(await client.waitForDiagnostics(uriA, undefined, { since: mark }), []);
+  // A alone has an unused macro; once B uses it, A is published again, clean.
+  assert.deepEqual(await client.waitForDiagnostics(uriA, (diagnostics) => diagnostics.length === 0, { since: mark }), []);
   assert.deepEqual(await client.waitForDiagnostics(uriB, undefined, { since: mark }), []);
   assert.deepEqual(await client.waitForNotification('falco/indexStatus', (params: { rulesFiles: number }) => params.rulesFiles === 2, { since: mark }), {
     rulesFiles: 2,
@@ -49,9 +50,14 @@ test(
     const mark = client.mark();
     // `- macro: m` → `- macro: m_renamed` (insertion at the end of line 0).
     await client.change(uriA, undefined, [{ range: { start: { line: 0, character: 10 }, end: { line: 0, character: 10 } }, text: '_renamed' }]);
-    assert.deepEqual(await client.waitForDiagnostics(uriA, undefined, { since: mark }), []);
-    // B still says `m`, which no longer exists anywhere: its results changed, so it must be re-published.
-    await client.waitForDiagnostics(uriB, undefined, { since: mark, timeoutMs: 1000 });
+    const codesA = (await client.waitForDiagnostics(uriA, undefined, { since: mark })).map((diagnostic) => diagnostic.code);
+    assert.deepEqual(codesA, ['unused-macro']);
+    // B still says `m`, which no longer exists anywhere: it is re-published with the undefined macro.
+    const diagnosticsB = await client.waitForDiagnostics(uriB, undefined, { since: mark, timeoutMs: 1000 });
+    assert.deepEqual(
+      diagnosticsB.map((diagnostic) => [diagnostic.code, diagnostic.range]),
+      [['undefined-macro', { start: { line: 2, character: 13 }, end: { line: 2, character: 14 } }]],
+    );
   },
 );
 

@@ -107,7 +107,10 @@ test('a file with 5,000 items: diagnostics, hover, definition and symbols stay f
   const uri = workspace.uri('big_rules.yaml');
   const text = bigFile(5000);
   await client.open(uri, text);
-  assert.deepEqual(await client.waitForDiagnostics(uri, undefined, { timeoutMs: 10_000 }), []);
+  const published = await client.waitForDiagnostics(uri, undefined, { timeoutMs: 10_000 });
+  // A generated file: no error; the last macro of the chain is unused.
+  assert.deepEqual(published.filter((diagnostic) => diagnostic.severity === 1), []);
+  assert.deepEqual([...new Set(published.map((diagnostic) => diagnostic.code))], ['unused-macro']);
   const cursor = positionOf(text, 'macro_4996 and', 3); // the reference in the condition of Rule 4997
   const { hover, definition, symbols } = await probe(uri, cursor);
   assert.equal(symbols.length, 5000);
@@ -149,7 +152,10 @@ test('a condition with 10,000 nested parentheses: no crash, answers stay fast', 
     source: 'falco',
     message: 'exceeded max depth limit of 1000: the expression is nested too deeply',
   });
-  assert.deepEqual(diagnostics, [tooDeep(1, 212), tooDeep(3, 212), tooDeep(6, 1021)]);
+  assert.deepEqual(
+    diagnostics.filter((diagnostic) => diagnostic.code === 'condition-syntax'),
+    [tooDeep(1, 212), tooDeep(3, 212), tooDeep(6, 1021)],
+  );
   const { symbols } = await probe(uri, { line: 1, character: 13 + depth + 2 });
   assert.deepEqual(
     (symbols as { name: string }[]).map((symbol) => symbol.name),

@@ -50,7 +50,10 @@ test('didChangeWatchedFiles: a created rules file is indexed; a changed one re-p
   assert.deepEqual(definition.map((link) => link.targetUri), [workspace.uri('rules/base_rules.yaml')]);
 
   // Changed on disk: the error is fixed; the file is re-read and re-published; the count does not move.
-  workspace.write('rules/new_rules.yaml', '- macro: new_macro\n  condition: base_macro and proc.name = cat\n');
+  workspace.write(
+    'rules/new_rules.yaml',
+    '- macro: new_macro\n  condition: base_macro and proc.name = cat\n- rule: Cat reader\n  desc: d\n  condition: new_macro\n  output: "cat %proc.name"\n  priority: INFO\n',
+  );
   mark = client.mark();
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: FileChangeType.Changed }] });
   assert.deepEqual(await client.waitForDiagnostics(uri, undefined, { since: mark }), []);

@@ -6,9 +6,9 @@ import { dedent } from '../helpers/markers';
 const files = {
   'falco.yaml': dedent(`
     rules_files:
-      - rules/zeta_rules.yaml
-      - rules/alpha_rules.yaml
       - rules/mid.yaml
+      - rules/alpha_rules.yaml
+      - rules/zeta_rules.yaml
     json_output: false
   `),
   'rules/alpha_rules.yaml': dedent(`
@@ -66,14 +66,14 @@ test('the workspace scan indexes exactly the 3 rules files, in falco.yaml load o
   const rulesUris = ['rules/alpha_rules.yaml', 'rules/mid.yaml', 'rules/zeta_rules.yaml'].map((name) => workspace.uri(name));
   for (const uri of rulesUris) assert.deepEqual(await client.waitForDiagnostics(uri, undefined, { since: start }), []);
 
-  // … the load order comes from falco.yaml (zeta, alpha, mid), not from the alphabet …
+  // … the load order comes from falco.yaml (mid, alpha, zeta), not from the alphabet …
   const symbols = await client.request<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: '' });
   assert.deepEqual(
     symbols.map((symbol) => [symbol.name, symbol.location.uri]),
     [
-      ['Zeta rule', workspace.uri('rules/zeta_rules.yaml')],
-      ['alpha_macro', workspace.uri('rules/alpha_rules.yaml')],
       ['mid_list', workspace.uri('rules/mid.yaml')],
+      ['alpha_macro', workspace.uri('rules/alpha_rules.yaml')],
+      ['Zeta rule', workspace.uri('rules/zeta_rules.yaml')],
     ],
   );
 

@@ -70,8 +70,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const applyText = (uri: string, text: string, version?: number): void => {
     const wasRulesFile = service.isRulesFile(uri);
     const update = service.updateDocument(uri, text, { version, override: overrideFor(uri) });
-    if (update.isRulesFile || wasRulesFile) publisher.schedule([uri]);
-    if (update.declarationsChanged) publisher.schedule(update.dependents);
+    // During the initial scan everything is published once, at the end.
+    if (!indexing || documents.get(uri)) {
+      if (update.isRulesFile || wasRulesFile) publisher.schedule([uri]);
+      publisher.schedule(update.dependents);
+    }
     if (update.isRulesFile !== wasRulesFile) sendStatus();
   };
 
@@ -107,6 +110,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     falcoConfigPath = scan.falcoConfig;
     await loadFalcoConfig();
     indexing = false;
+    publisher.scheduleAll();
     sendStatus();
     log(`Indexed ${service.rulesFiles().length} Falco rules files${falcoConfigPath ? ` (load order from ${falcoConfigPath})` : ''}.`);
   };

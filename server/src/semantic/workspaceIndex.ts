@@ -113,8 +113,11 @@ export class WorkspaceIndex {
     return this.contentGenerationCounter;
   }
 
-  /** Adds or replaces a file. */
-  upsert(uri: string, syntax: RulesFileSyntax, symbols: FileSymbols): { declarationsChanged: boolean } {
+  /**
+   * Adds or replaces a file. `usersChanged` lists the other files whose results may change because this file
+   * started or stopped referring to names they declare (their unused warnings, for one).
+   */
+  upsert(uri: string, syntax: RulesFileSyntax, symbols: FileSymbols): { declarationsChanged: boolean; usersChanged: string[] } {
     const previous = this.byUri.get(uri);
     const signature = declarationSignature(symbols);
     const file: IndexedFile = { uri, path: uriToPath(uri), syntax, symbols, signature };
@@ -139,7 +142,13 @@ export class WorkspaceIndex {
     if (!previous) this.invalidateOrder();
     else if (this.ordered) this.ordered[this.positions!.get(uri)!] = file;
     if (declarationsChanged) this.declarationGeneration++;
-    return { declarationsChanged };
+    const usersChanged = new Set<string>();
+    const before = previousTables?.references ?? new Map<string, Reference[]>();
+    for (const entry of new Set([...before.keys(), ...tables.references.keys()])) {
+      if (before.has(entry) === tables.references.has(entry)) continue;
+      for (const other of this.declaringFiles.get(entry) ?? []) if (other !== uri) usersChanged.add(other);
+    }
+    return { declarationsChanged, usersChanged: [...usersChanged] };
   }
 
   remove(uri: string): boolean {
@@ -247,6 +256,15 @@ export class WorkspaceIndex {
   dependentsOf(uri: string): string[] {
     const file = this.byUri.get(uri);
     return file ? this.dependentsOfSymbols(uri, file.symbols) : [];
+  }
+
+  /** Files whose results depend on `uri`: those using or redeclaring its names, and those declaring names it uses. */
+  affectedBy(uri: string): string[] {
+    const affected = new Set(this.dependentsOf(uri));
+    for (const entry of this.tables.get(uri)?.references.keys() ?? []) {
+      for (const other of this.declaringFiles.get(entry) ?? []) if (other !== uri) affected.add(other);
+    }
+    return [...affected];
   }
 
   /** Files other than `uri` that refer to or redeclare a name `symbols` declares. */

@@ -34,9 +34,11 @@ export type RulesFileOverride = 'auto' | 'force' | 'exclude';
 export interface DocumentUpdate {
   /** The document is (now) a rules file in the index. */
   readonly isRulesFile: boolean;
-  /** Names it declares changed (other files' results may change). */
-  readonly declarationsChanged: boolean;
-  /** When declarations changed: the files that used the old names or use the new ones. */
+  /**
+   * Files whose results may have changed with this one: when its declared names changed, the files that used the
+   * old names or use the new ones; and the files declaring names it started or stopped using. Empty for an edit
+   * that changed neither (typing inside a condition, usually).
+   */
   readonly dependents: readonly string[];
 }
 
@@ -68,7 +70,7 @@ export interface FalcoLanguageService {
   isRulesFile(uri: string): boolean;
   /** Rules files of the index, in load order. */
   rulesFiles(): readonly string[];
-  /** Files whose results may depend on the names `uri` declares. */
+  /** Files whose results may depend on `uri` (names it declares or uses). */
   dependentsOf(uri: string): string[];
   getDiagnostics(uri: string): Diagnostic[];
   findDefinition(uri: string, position: Position): LocationLink[];
@@ -122,24 +124,27 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
       const override = options.override ?? 'auto';
       const previous = documents.get(uri);
       if (previous && previous.text === text && previous.override === override) {
-        return { isRulesFile: index.get(uri) !== undefined, declarationsChanged: false, dependents: [] };
+        return { isRulesFile: index.get(uri) !== undefined, dependents: [] };
       }
       const parseCache = previous?.parseCache ?? createParseCache();
       documents.set(uri, { uri, text, version: options.version ?? null, override, lines: new LineIndex(text), parseCache });
       const candidate = override === 'force' || (override === 'auto' && mayBeRulesFile(text));
       const syntax = candidate ? parseRulesFile(text, parseCache) : null;
       if (!syntax || (override !== 'force' && !isRulesFileSyntax(syntax))) {
-        const dependents = index.get(uri) ? index.dependentsOf(uri) : [];
-        const removed = index.remove(uri);
-        return { isRulesFile: false, declarationsChanged: removed, dependents };
+        const dependents = index.get(uri) ? index.affectedBy(uri) : [];
+        index.remove(uri);
+        return { isRulesFile: false, dependents };
       }
       const before = index.get(uri);
-      const { declarationsChanged } = index.upsert(uri, syntax, buildFileSymbols(syntax));
-      // Only when names changed: files that used the old names, and files that use the new ones.
-      const dependents = declarationsChanged
-        ? [...new Set([...(before ? index.dependentsOfSymbols(uri, before.symbols) : []), ...index.dependentsOf(uri)])]
-        : [];
-      return { isRulesFile: true, declarationsChanged, dependents };
+      const { declarationsChanged, usersChanged } = index.upsert(uri, syntax, buildFileSymbols(syntax));
+      // When names changed: files that used the old names and files that use the new ones; and always the files
+      // declaring names this file started or stopped using.
+      const dependents = new Set(usersChanged);
+      if (declarationsChanged) {
+        for (const other of before ? index.dependentsOfSymbols(uri, before.symbols) : []) dependents.add(other);
+        for (const other of index.dependentsOf(uri)) dependents.add(other);
+      }
+      return { isRulesFile: true, dependents: [...dependents] };
     },
 
     removeDocument(uri) {
@@ -159,7 +164,7 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
 
     isRulesFile: (uri) => index.get(uri) !== undefined,
     rulesFiles: () => index.files().map((file) => file.uri),
-    dependentsOf: (uri) => index.dependentsOf(uri),
+    dependentsOf: (uri) => index.affectedBy(uri),
 
     getDiagnostics(uri) {
       return withFile(uri, null, [] as Diagnostic[], (file, _offset, lines) =>
