@@ -35,7 +35,10 @@ interface UsageTables {
 interface UsageContribution {
   readonly signature: string;
   readonly macroEdges: readonly [string, string][];
-  readonly ruleMacros: readonly { source: string; macros: Set<string> }[];
+  /** Macros used by each rule item; `source` is null for an update item without `source:` (it has its rule's). */
+  readonly ruleMacros: readonly { rule: string | null; source: string | null; macros: Set<string> }[];
+  /** Sources of the rules this file fully defines, in file order. */
+  readonly ruleSources: readonly [string, string][];
   readonly listReferences: readonly { name: string; owner: { kind: string; name: string | null } }[];
   readonly listNames: readonly string[];
 }
@@ -127,10 +130,12 @@ export function definesName(declaration: Declaration): boolean {
   return declaration.mode === 'replace' && declaration.kind !== 'rule';
 }
 
-function ruleSource(file: IndexedFile, itemIndex: number): string {
+/** The explicit source of a rule item; a full definition defaults to syscall, an update to its rule's source. */
+function ruleSource(file: IndexedFile, itemIndex: number): string | null {
   const item = file.syntax.items[itemIndex];
   const source = item?.map ? getScalar(item.map, 'source') : undefined;
-  return source && !source.isNull ? source.value : 'syscall';
+  if (source && !source.isNull && source.value !== '') return source.value;
+  return item && (item.legacyAppend || item.override) ? null : 'syscall';
 }
 
 function fileContribution(file: IndexedFile): UsageContribution {
@@ -153,15 +158,19 @@ function fileContribution(file: IndexedFile): UsageContribution {
       macros.add(reference.name);
     }
   }
-  const ruleMacros = [...perRule].map(([itemIndex, macros]) => ({ source: ruleSource(file, itemIndex), macros }));
+  const ruleMacros = [...perRule].map(([itemIndex, macros]) => ({ rule: itemKinds.get(itemIndex)?.name ?? null, source: ruleSource(file, itemIndex), macros }));
+  const ruleSources = file.symbols.declarations
+    .filter((declaration) => declaration.kind === 'rule' && declaration.mode === 'define')
+    .map((declaration): [string, string] => [declaration.name, ruleSource(file, declaration.itemIndex) ?? 'syscall']);
   const listNames = file.symbols.declarations.filter((declaration) => declaration.kind === 'list').map((declaration) => declaration.name);
   const signature = JSON.stringify([
     macroEdges,
-    ruleMacros.map((rule) => [rule.source, [...rule.macros]]),
+    ruleMacros.map((rule) => [rule.rule, rule.source, [...rule.macros]]),
+    ruleSources,
     listReferences.map((reference) => [reference.name, reference.owner.kind, reference.owner.name]),
     listNames,
   ]);
-  return { signature, macroEdges, ruleMacros, listReferences, listNames };
+  return { signature, macroEdges, ruleMacros, ruleSources, listReferences, listNames };
 }
 
 function buildUsageTables(contributions: readonly UsageContribution[]): UsageTables {
@@ -181,10 +190,15 @@ function buildUsageTables(contributions: readonly UsageContribution[]): UsageTab
       edges.add(to);
     }
   }
+  const definedSources = new Map<string, string>();
+  for (const contribution of contributions) {
+    for (const [rule, source] of contribution.ruleSources) if (!definedSources.has(rule)) definedSources.set(rule, source);
+  }
   const macroSources = new Map<string, Set<string>>();
   const usedMacros = new Set<string>();
   for (const contribution of contributions) {
-    for (const { source, macros } of contribution.ruleMacros) {
+    for (const { rule, source: explicitSource, macros } of contribution.ruleMacros) {
+      const source = explicitSource ?? (rule !== null ? definedSources.get(rule) : undefined) ?? 'syscall';
       const stack = [...macros];
       const seen = new Set<string>();
       while (stack.length > 0) {

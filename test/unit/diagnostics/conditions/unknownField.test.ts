@@ -144,7 +144,6 @@ describe('unknown-field, field-wrong-source, field-argument', () => {
   });
 
   test('a macro used by an update of a k8s_audit rule gets no syscall error for its k8s_audit fields', () => {
-    // (A syscall field there is not reported until the load model knows the update's source: see the todo below.)
     assertDiagnostics(
       dedent(`
         - macro: k8s_extra
@@ -165,9 +164,7 @@ describe('unknown-field, field-wrong-source, field-argument', () => {
     );
   });
 
-  test('load model: an update without `source:` has the source of the rule it updates', {
-    todo: 'LoadModel.buildUsageTables reads `source` from the update item itself, so sourcesUsingMacro says syscall',
-  }, () => {
+  test('load model: an update without `source:` has the source of the rule it updates', () => {
     const { workspace } = diagnosticsOf(
       dedent(`
         - macro: k8s_extra
