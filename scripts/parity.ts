@@ -30,8 +30,10 @@ console.log(`clean cases with an error: ${summary.cleanCasesWithErrors}/${summar
 console.log(`cases with an error outside every defect: ${summary.casesWithFalseErrors}/${summary.cases}; severity mismatches: ${summary.severityMismatches}`);
 if (verbose) {
   for (const result of summary.results) {
-    if (result.missed.length === 0 && result.falseErrors.length === 0) continue;
+    const inexact = result.defects.filter((defect) => defect.lenient && !defect.strict).length;
+    if (result.missed.length === 0 && result.falseErrors.length === 0 && inexact === 0) continue;
     console.log(`\n${result.id} (${result.intent})`);
+    if (inexact > 0) console.log(`  ${inexact} defect(s) matched only by the context range`);
     for (const missed of result.missed) console.log(`  missed ${missed}`);
     for (const error of result.falseErrors) console.log(`  extra error ${String(error.code)} at ${error.range.start.line}:${error.range.start.character}: ${error.message}`);
   }

@@ -112,10 +112,16 @@ export class OperandParser {
     }
     const start = s.pos;
     const end = s.junkEnd();
-    this.report(`expected ${expected} closing ${what}, found ${quote(this.text.slice(start, end))}`, { start, end });
+    const found = quote(this.text.slice(start, end));
     const saved = s.save();
     const late = s.skipToSync(keywords, RESYNC_LOOKAHEAD) ? s.lexString(')') : undefined;
-    if (late) return late;
+    if (late) {
+      // A stray token inside a parenthesis that is closed later: the token is the mistake.
+      this.report(`expected ${expected} closing ${what}, found ${found}`, { start, end });
+      return late;
+    }
+    // Never closed: the '(' is what the user has to fix (a missing ')' or a stray '(').
+    this.report(`expected a ')' token: this '(' opening ${what} is never closed (found ${found} where ${expected} should come)`, openSpan);
     s.restore(saved);
     return undefined;
   }

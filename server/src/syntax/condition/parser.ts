@@ -103,8 +103,11 @@ class ConditionParser extends OperandParser {
         } else {
           const expecting = this.groupDepth > 0 ? "'or', 'and' or ')'" : "'or', 'and'";
           const hint = this.junkHint();
-          // A leading or doubled and/or is read as a macro name; the keyword is the mistake, not what follows.
-          const blame = s.last && s.last === this.keywordAsIdentifier ? s.last.span : undefined;
+          // A leading or doubled and/or, or `val(…)` on the left, is read as a macro name: the word is the
+          // mistake, not what follows it.
+          const last = s.last;
+          const misread = last && (last === this.keywordAsIdentifier || (last.text === 'val' && s.peek() === '('));
+          const blame = misread ? last.span : undefined;
           this.skipJunk((found) => `unexpected token ${found}${this.after()}, expecting ${expecting}${hint}`, blame);
         }
       }
