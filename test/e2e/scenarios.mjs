@@ -6,13 +6,18 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { squash, waitFor } from './harness.mjs';
 import {
-  activeTabTitle, cursorPosition, focusEditor, gotoPosition, openFromExplorer, statusBarItems, visibleHoverText,
+  activeTabTitle, cursorPosition, decorationsOnLine, focusEditor, gotoPosition, openFromExplorer, problemRows,
+  showProblemsPanel, statusBarItems, visibleHoverText,
 } from './workbench.mjs';
 
 /** The macro used by the navigation and hover scenarios: referenced in REF_FILE, defined in DEF_FILE. */
 const MACRO = 'shell_procs';
 const DEF_FILE = 'rules/base_rules.yaml';
 const REF_FILE = 'rules/custom_rules.yaml';
+/** The diagnostics scenario: MISTAKES_FILE uses the misspelled field MISSPELLED_FIELD in a condition. */
+const MISTAKES_FILE = 'rules/mistakes.yaml';
+const MISSPELLED_FIELD = 'proc.nme';
+const MISSPELLED_CODE = 'unknown-field';
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -43,6 +48,17 @@ export function readFacts(workspace) {
   const rulesFiles = Array.isArray(config.rules_files) ? config.rules_files : [];
   if (!rulesFiles.length) throw new Error('examples: falco.yaml has no rules_files');
 
+  // Where the misspelled field starts: its first use outside comment lines, 1-based.
+  const mistakeLines = fs.readFileSync(path.join(workspace, MISTAKES_FILE), 'utf8').split(/\r?\n/);
+  let misspelled = null;
+  const fieldRe = new RegExp(`(?<![\\w.])${escapeRe(MISSPELLED_FIELD)}(?![\\w.])`);
+  for (let i = 0; i < mistakeLines.length && !misspelled; i++) {
+    if (/^\s*#/.test(mistakeLines[i])) continue;
+    const m = fieldRe.exec(mistakeLines[i]);
+    if (m) misspelled = { line: i + 1, col: m.index + 1 };
+  }
+  if (!misspelled) throw new Error(`examples: ${MISSPELLED_FIELD} is not used in ${MISTAKES_FILE}`);
+
   return {
     macro: MACRO,
     defFile: DEF_FILE,
@@ -52,6 +68,7 @@ export function readFacts(workspace) {
     // Cursor inside the word (not on its first character) for F12 / hover.
     ref: { line: ref.line, col: ref.col + Math.min(3, MACRO.length - 1) },
     rulesFileCount: rulesFiles.length,
+    mistake: { file: MISTAKES_FILE, field: MISSPELLED_FIELD, code: MISSPELLED_CODE, ...misspelled },
   };
 }
 
@@ -144,4 +161,58 @@ async function status({ page, facts, shot }) {
   }
 }
 
-export const scenarios = [navigation, hover, status];
+/**
+ * 4. Diagnostics: the misspelled field in mistakes.yaml is underlined in the
+ * editor and listed in the Problems panel with its code, name and position.
+ */
+async function diagnostics({ page, facts, shot }) {
+  const { file, field, code, line, col } = facts.mistake;
+  const name = basename(file);
+  const where = `[Ln ${line}, Col ${col}]`;
+  try {
+    await openFromExplorer(page, file);
+
+    // The squiggle: an error decoration on the field's line that starts where the
+    // field starts (within 3 px of the glyph at column `col`).
+    let seen = null;
+    let revealed = false;
+    const startsAtField = (h) => seen.textLeft !== null && Math.abs(h.left - seen.textLeft) <= 3;
+    await waitFor(`error squiggle at line ${line}, column ${col} of ${name}`, async () => {
+      seen = await decorationsOnLine(page, line, 'squiggly-error', col);
+      if (!seen && !revealed) { // the line is scrolled out of view: bring it in once
+        revealed = true;
+        await gotoPosition(page, line, col);
+      }
+      return seen && seen.hits.some(startsAtField);
+    }).catch((err) => {
+      const x = !seen || seen.textLeft === null ? 'not rendered' : `x=${seen.textLeft.toFixed(1)}`;
+      const hits = seen ? JSON.stringify(seen.hits.map((h) => [Math.round(h.left), Math.round(h.right)])) : 'line not rendered';
+      throw new Error(`${err.message}; column ${col}: ${x}; error squiggles on the line (left, right): ${hits}`);
+    });
+
+    // The Problems panel: wait for the entry, then check what it says.
+    await showProblemsPanel(page);
+    let rows = [];
+    const entry = await waitFor(`Problems panel entry "${code}"`, async () => {
+      rows = await problemRows(page);
+      return rows.find((r) => r.code === code) || false;
+    }).catch((err) => {
+      throw new Error(`${err.message}; rows: ${JSON.stringify(rows.map((r) => r.text))}`);
+    });
+    const mine = rows.filter((r) => r.code === code);
+    const problems = [];
+    if (!mine.some((r) => r.message.includes(field))) {
+      problems.push(`no ${code} message mentions ${field}: ${JSON.stringify(mine.map((r) => r.message))}`);
+    }
+    const at = mine.find((r) => r.message.includes(field))?.at ?? entry.at;
+    if (!at || at.line !== line || at.col !== col) {
+      problems.push(`${code} entry at ${at ? `[Ln ${at.line}, Col ${at.col}]` : '(no position)'}, expected ${where}`);
+    }
+    if (problems.length) throw new Error(problems.join('; '));
+    console.log(`    problems: ${rows.length} in the panel; ${mine.find((r) => r.message.includes(field)).text}`);
+  } finally {
+    await shot('04-problems');
+  }
+}
+
+export const scenarios = [navigation, hover, status, diagnostics];

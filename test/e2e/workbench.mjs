@@ -1,7 +1,10 @@
 // Helpers that drive the VS Code workbench (as served by code-server) through
-// the DOM: open files from the Explorer, move the cursor, read the status bar.
+// the DOM: open files from the Explorer, move the cursor, read the status bar,
+// the Problems panel and the decorations (squiggles) of an editor line.
 // Every wait is on DOM state, bounded by a timeout.
 import { STEP_TIMEOUT_MS, squash, waitFor } from './harness.mjs';
+
+/* global document, NodeFilter -- used only in functions that page.evaluate() runs in the browser */
 
 const EXPLORER_ROWS = '.explorer-folders-view .monaco-list-row';
 const ACTIVE_TAB = '.editor-group-container.active .tabs-container .tab.active';
@@ -114,6 +117,94 @@ export async function visibleHoverText(page) {
     }
   }
   return '';
+}
+
+/** The Problems panel (its marker tree), whether or not it is showing. */
+const MARKERS_PANEL = '.markers-panel';
+
+/**
+ * Show the Problems panel. Ctrl+Shift+M toggles it (a press while it is showing
+ * and focused hides it), so press only while it is hidden, and give each press
+ * 5 s to show the panel before pressing again.
+ */
+export async function showProblemsPanel(page) {
+  const panel = page.locator(MARKERS_PANEL).first();
+  await waitFor('Problems panel visible', async () => {
+    if (await panel.isVisible()) return true;
+    await focusEditor(page).catch(() => {});
+    await page.keyboard.press('Control+Shift+M');
+    return panel.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+  }, { interval: 500 });
+}
+
+/**
+ * The problem rows of the Problems panel's tree, in DOM order (file rows are
+ * left out): { text, message, source, code, at } where `at` is the row's
+ * "[Ln X, Col Y]" label parsed to { line, col } (null if absent).
+ */
+export async function problemRows(page) {
+  const rows = await page.locator(`${MARKERS_PANEL} .monaco-list-row`).evaluateAll((els) => els.map((row) => {
+    const text = (sel) => { const el = row.querySelector(sel); return el ? el.textContent : null; };
+    return {
+      text: row.innerText,
+      message: text('.marker-message'),
+      source: text('.marker-source'),
+      code: text('.marker-code'),
+      lnCol: text('.marker-line'),
+    };
+  }));
+  return rows.filter((r) => r.lnCol !== null).map((r) => {
+    const m = /Ln\s+(\d+),\s*Col\s+(\d+)/.exec(r.lnCol);
+    return {
+      text: squash(r.text),
+      message: squash(r.message ?? r.text),
+      source: squash(r.source),
+      code: squash(r.code),
+      at: m ? { line: Number(m[1]), col: Number(m[2]) } : null,
+    };
+  });
+}
+
+/**
+ * Where the active editor shows decorations of class `className` (e.g.
+ * 'squiggly-error') on 1-based `line`, as [{ left, right }] in page pixels, plus
+ * `textLeft`: the x of 1-based column `col` of that line's rendered text. null when
+ * the line is not rendered (scrolled out of view).
+ */
+export async function decorationsOnLine(page, line, className, col = 1) {
+  return page.evaluate(({ editorSel, line, className, col }) => {
+    const editor = document.querySelector(editorSel);
+    if (!editor) return null;
+    // The line number in the gutter gives the line's vertical band.
+    const number = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')]
+      .find((el) => el.textContent.trim() === String(line));
+    if (!number) return null;
+    const band = number.getBoundingClientRect();
+    const mid = (r) => (r.top + r.bottom) / 2;
+    const onLine = (r) => r.height > 0 && mid(r) >= band.top && mid(r) <= band.bottom;
+    const hits = [...editor.querySelectorAll(`.view-overlays .${className}`)]
+      .map((el) => el.getBoundingClientRect()).filter(onLine)
+      .map((r) => ({ left: r.left, right: r.right }));
+    // x of the column: a DOM Range on the rendered text (spaces are rendered as
+    // U+00A0, one character each, so offsets match the file's columns).
+    let textLeft = null;
+    const viewLine = [...editor.querySelectorAll('.view-lines .view-line')].find((el) => onLine(el.getBoundingClientRect()));
+    if (viewLine) {
+      let offset = col - 1;
+      const walker = document.createTreeWalker(viewLine, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (offset < node.length) {
+          const range = document.createRange();
+          range.setStart(node, offset);
+          range.setEnd(node, Math.min(offset + 1, node.length));
+          textLeft = range.getBoundingClientRect().left;
+          break;
+        }
+        offset -= node.length;
+      }
+    }
+    return { hits, textLeft };
+  }, { editorSel: ACTIVE_EDITOR, line, className, col });
 }
 
 export { STEP_TIMEOUT_MS };
