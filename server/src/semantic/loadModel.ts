@@ -4,7 +4,8 @@
  * the rules that use a macro have. Built lazily from the index and cached per index generation
  * (falco-language.md §1.11, §2, §5).
  */
-import type { Declaration, SymbolKind } from './fileSymbols';
+import type { Declaration, Reference, SymbolKind } from './fileSymbols';
+import type { RulesItem } from '../syntax/rulesFile';
 import type { DeclarationLocation, IndexedFile, WorkspaceIndex } from './workspaceIndex';
 import { getScalar } from '../syntax/yaml/tree';
 
@@ -47,9 +48,16 @@ export class LoadModel {
   private usage: UsageTables | null = null;
   private usageGeneration = -1;
   private usageSignatures: readonly string[] = [];
+  private usageVersionCounter = 0;
   private readonly contributions = new WeakMap<IndexedFile['symbols'], UsageContribution>();
 
   constructor(private readonly index: WorkspaceIndex) {}
+
+  /** Changes whenever who-uses-what changes anywhere in the workspace (the usage tables were rebuilt). */
+  get usageVersion(): number {
+    this.tables();
+    return this.usageVersionCounter;
+  }
 
   /** The load point of an item of a file (filePosition -1 when the file is not indexed). */
   pointOf(uri: string, itemIndex: number): LoadPoint {
@@ -109,6 +117,7 @@ export class LoadModel {
     if (!same) {
       this.usage = buildUsageTables(contributions);
       this.usageSignatures = signatures;
+      this.usageVersionCounter++;
     }
     this.usageGeneration = this.index.contentGeneration;
     return this.usage!;
@@ -138,39 +147,70 @@ function ruleSource(file: IndexedFile, itemIndex: number): string | null {
   return item && (item.legacyAppend || item.override) ? null : 'syscall';
 }
 
-function fileContribution(file: IndexedFile): UsageContribution {
-  const itemKinds = new Map<number, { kind: string; name: string | null }>();
-  for (const item of file.syntax.items) itemKinds.set(item.index, { kind: item.kind, name: item.name });
+interface ItemContribution {
+  readonly signature: string;
+  readonly macroEdges: readonly [string, string][];
+  readonly ruleMacros: { rule: string | null; source: string | null; macros: Set<string> } | null;
+  readonly ruleSource: [string, string] | null;
+  readonly listReferences: readonly { name: string; owner: { kind: string; name: string | null } }[];
+  readonly listName: string | null;
+}
+
+/** Per item, cached by item identity: an edit recomputes only the items it touched. */
+const itemContributions = new WeakMap<RulesItem, ItemContribution>();
+
+function itemContribution(file: IndexedFile, item: RulesItem, references: readonly Reference[], declarations: readonly Declaration[]): ItemContribution {
+  const cached = itemContributions.get(item);
+  if (cached) return cached;
+  const owner = { kind: item.kind, name: item.name };
   const macroEdges: [string, string][] = [];
-  const perRule = new Map<number, Set<string>>();
+  const macros = new Set<string>();
   const listReferences: { name: string; owner: { kind: string; name: string | null } }[] = [];
-  for (const reference of file.symbols.references) {
-    const owner = itemKinds.get(reference.itemIndex);
-    if (!owner) continue;
-    if (reference.kind === 'list') {
-      listReferences.push({ name: reference.name, owner });
-      continue;
-    }
-    if (owner.kind === 'macro' && owner.name) macroEdges.push([owner.name, reference.name]);
-    else if (owner.kind === 'rule') {
-      let macros = perRule.get(reference.itemIndex);
-      if (!macros) perRule.set(reference.itemIndex, (macros = new Set()));
-      macros.add(reference.name);
-    }
+  for (const reference of references) {
+    if (reference.kind === 'list') listReferences.push({ name: reference.name, owner });
+    else if (item.kind === 'macro' && item.name) macroEdges.push([item.name, reference.name]);
+    else if (item.kind === 'rule') macros.add(reference.name);
   }
-  const ruleMacros = [...perRule].map(([itemIndex, macros]) => ({ rule: itemKinds.get(itemIndex)?.name ?? null, source: ruleSource(file, itemIndex), macros }));
-  const ruleSources = file.symbols.declarations
-    .filter((declaration) => declaration.kind === 'rule' && declaration.mode === 'define')
-    .map((declaration): [string, string] => [declaration.name, ruleSource(file, declaration.itemIndex) ?? 'syscall']);
-  const listNames = file.symbols.declarations.filter((declaration) => declaration.kind === 'list').map((declaration) => declaration.name);
+  const ruleMacros = item.kind === 'rule' && macros.size > 0 ? { rule: item.name, source: ruleSource(file, item.index), macros } : null;
+  const definition = declarations.find((declaration) => declaration.kind === 'rule' && declaration.mode === 'define');
+  const ruleSourceEntry: [string, string] | null = definition ? [definition.name, ruleSource(file, item.index) ?? 'syscall'] : null;
+  const listName = declarations.find((declaration) => declaration.kind === 'list')?.name ?? null;
   const signature = JSON.stringify([
     macroEdges,
-    ruleMacros.map((rule) => [rule.rule, rule.source, [...rule.macros]]),
-    ruleSources,
-    listReferences.map((reference) => [reference.name, reference.owner.kind, reference.owner.name]),
-    listNames,
+    ruleMacros ? [ruleMacros.rule, ruleMacros.source, [...ruleMacros.macros]] : null,
+    ruleSourceEntry,
+    listReferences.map((reference) => reference.name),
+    item.kind,
+    item.name,
+    listName,
   ]);
-  return { signature, macroEdges, ruleMacros, ruleSources, listReferences, listNames };
+  const contribution = { signature, macroEdges, ruleMacros, ruleSource: ruleSourceEntry, listReferences, listName };
+  itemContributions.set(item, contribution);
+  return contribution;
+}
+
+function fileContribution(file: IndexedFile): UsageContribution {
+  const referencesByItem = new Map<number, Reference[]>();
+  for (const reference of file.symbols.references) {
+    const list = referencesByItem.get(reference.itemIndex);
+    if (list) list.push(reference);
+    else referencesByItem.set(reference.itemIndex, [reference]);
+  }
+  const declarationsByItem = new Map<number, Declaration[]>();
+  for (const declaration of file.symbols.declarations) {
+    const list = declarationsByItem.get(declaration.itemIndex);
+    if (list) list.push(declaration);
+    else declarationsByItem.set(declaration.itemIndex, [declaration]);
+  }
+  const parts = file.syntax.items.map((item) => itemContribution(file, item, referencesByItem.get(item.index) ?? [], declarationsByItem.get(item.index) ?? []));
+  return {
+    signature: parts.map((part) => part.signature).join('\n'),
+    macroEdges: parts.flatMap((part) => part.macroEdges),
+    ruleMacros: parts.flatMap((part) => (part.ruleMacros ? [part.ruleMacros] : [])),
+    ruleSources: parts.flatMap((part) => (part.ruleSource ? [part.ruleSource] : [])),
+    listReferences: parts.flatMap((part) => part.listReferences),
+    listNames: parts.flatMap((part) => (part.listName !== null ? [part.listName] : [])),
+  };
 }
 
 function buildUsageTables(contributions: readonly UsageContribution[]): UsageTables {

@@ -5,6 +5,7 @@
  * not re-check other files.
  */
 import type { RulesFileSyntax } from '../syntax/rulesFile';
+import { getPair, getScalar } from '../syntax/yaml/tree';
 import { declarationSignature, type Declaration, type FileSymbols, type Reference, type SymbolKind } from './fileSymbols';
 import { computeLoadOrder, type LoadOrderConfig } from './loadOrder';
 
@@ -13,7 +14,35 @@ export interface IndexedFile {
   readonly path: string;
   readonly syntax: RulesFileSyntax;
   readonly symbols: FileSymbols;
+  /** The declared names (see `declarationSignature`). */
   readonly signature: string;
+  /** The facts other items' checks may depend on besides names (see `factsSignature`). */
+  readonly facts: string;
+}
+
+/**
+ * What the checks of one item may learn from other items besides their names and uses: list contents, the
+ * source and flags of rules, and which items YAML could not read. Typing inside a condition leaves it unchanged.
+ */
+export function factsSignature(syntax: RulesFileSyntax): string {
+  const damaged = new Set<number>();
+  for (const problem of syntax.problems) {
+    if (problem.code !== 'yaml-syntax') continue;
+    for (const item of syntax.items) if (problem.span.start >= item.span.start && problem.span.start <= item.span.end) damaged.add(item.index);
+  }
+  const facts: unknown[] = [];
+  for (const item of syntax.items) {
+    const map = item.map;
+    if (item.kind === 'list' && map) {
+      const items = getPair(map, 'items')?.value;
+      facts.push(['l', item.name, items && items.kind === 'seq' ? items.items.map((entry) => (entry && entry.kind === 'scalar' ? entry.value : null)) : null]);
+    } else if (item.kind === 'rule' && map) {
+      const flags = ['source', 'skip-if-unknown-filter', 'warn_evttypes', 'enabled'].map((key) => getScalar(map, key)?.value ?? null);
+      facts.push(['r', item.name, item.legacyAppend, item.override !== null, ...flags]);
+    }
+    if (damaged.has(item.index)) facts.push(['d', item.index]);
+  }
+  return JSON.stringify(facts);
 }
 
 export interface DeclarationLocation {
@@ -66,6 +95,12 @@ function buildFileTables(symbols: FileSymbols): FileTables {
   return { declarations, references };
 }
 
+function sameKeys(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): boolean {
+  if (a.size !== b.size) return false;
+  for (const entry of b.keys()) if (!a.has(entry)) return false;
+  return true;
+}
+
 function addTo(table: Map<string, Set<string>>, keys: Iterable<string>, uri: string): void {
   for (const entry of keys) {
     let files = table.get(entry);
@@ -103,9 +138,16 @@ export class WorkspaceIndex {
   private declarationGeneration = 0;
   /** Increases on every change of any file. */
   private contentGenerationCounter = 0;
+  /** Increases whenever any file's facts signature changes. */
+  private factsGenerationCounter = 0;
 
   get generation(): number {
     return this.declarationGeneration;
+  }
+
+  /** Changes whenever list contents, rule sources and flags, or YAML-damaged items change anywhere. */
+  get factsGeneration(): number {
+    return this.factsGenerationCounter;
   }
 
   /** Changes whenever any file of the index changes (references included). */
@@ -120,15 +162,22 @@ export class WorkspaceIndex {
   upsert(uri: string, syntax: RulesFileSyntax, symbols: FileSymbols): { declarationsChanged: boolean; usersChanged: string[] } {
     const previous = this.byUri.get(uri);
     const signature = declarationSignature(symbols);
-    const file: IndexedFile = { uri, path: uriToPath(uri), syntax, symbols, signature };
+    const facts = factsSignature(syntax);
+    const file: IndexedFile = { uri, path: uriToPath(uri), syntax, symbols, signature, facts };
+    if (!previous || previous.facts !== facts) this.factsGenerationCounter++;
     const tables = buildFileTables(symbols);
     const previousTables = this.tables.get(uri);
-    if (previousTables) {
-      removeFrom(this.declaringFiles, previousTables.declarations.keys(), uri);
-      removeFrom(this.referencingFiles, previousTables.references.keys(), uri);
+    // Typing inside a condition keeps the same names: then the name → files maps stay as they are.
+    const sameNames =
+      previousTables !== undefined && sameKeys(previousTables.declarations, tables.declarations) && sameKeys(previousTables.references, tables.references);
+    if (!sameNames) {
+      if (previousTables) {
+        removeFrom(this.declaringFiles, previousTables.declarations.keys(), uri);
+        removeFrom(this.referencingFiles, previousTables.references.keys(), uri);
+      }
+      addTo(this.declaringFiles, tables.declarations.keys(), uri);
+      addTo(this.referencingFiles, tables.references.keys(), uri);
     }
-    addTo(this.declaringFiles, tables.declarations.keys(), uri);
-    addTo(this.referencingFiles, tables.references.keys(), uri);
     this.byUri.set(uri, file);
     this.tables.set(uri, tables);
     this.contentGenerationCounter++;
@@ -144,7 +193,7 @@ export class WorkspaceIndex {
     if (declarationsChanged) this.declarationGeneration++;
     const usersChanged = new Set<string>();
     const before = previousTables?.references ?? new Map<string, Reference[]>();
-    for (const entry of new Set([...before.keys(), ...tables.references.keys()])) {
+    for (const entry of sameNames ? [] : new Set([...before.keys(), ...tables.references.keys()])) {
       if (before.has(entry) === tables.references.has(entry)) continue;
       for (const other of this.declaringFiles.get(entry) ?? []) if (other !== uri) usersChanged.add(other);
     }
@@ -161,6 +210,7 @@ export class WorkspaceIndex {
     }
     if (existed) {
       this.contentGenerationCounter++;
+      this.factsGenerationCounter++;
       this.invalidateOrder();
       this.declarationGeneration++;
     }
@@ -170,6 +220,7 @@ export class WorkspaceIndex {
   setLoadOrderConfig(config: LoadOrderConfig | null): void {
     this.config = config;
     this.contentGenerationCounter++;
+    this.factsGenerationCounter++;
     this.invalidateOrder();
     this.declarationGeneration++;
   }

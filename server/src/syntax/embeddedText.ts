@@ -8,11 +8,16 @@ import type { Span } from './span';
 export interface EmbeddedText {
   /** The scalar's value as YAML (and therefore Falco) reads it. */
   readonly value: string;
-  /** Source offset where each value unit starts. Length = value.length. */
+  /**
+   * Source offset the tables below are relative to. Moving a scalar (an edit above it) changes only this
+   * number, never the tables.
+   */
+  readonly base: number;
+  /** Where each value unit starts, relative to `base`. Length = value.length. */
   readonly starts: Int32Array;
-  /** Source offset (exclusive) where each value unit ends. Length = value.length. */
+  /** Where each value unit ends (exclusive), relative to `base`. Length = value.length. */
   readonly ends: Int32Array;
-  /** Source offset that stands for the empty string at the start (used for empty values). */
+  /** Offset (relative to `base`) that stands for the empty string at the start (used for empty values). */
   readonly anchor: number;
   /** False when the mapping is approximate (the cooking disagreed with the YAML library); ranges may be off. */
   readonly exact: boolean;
@@ -21,10 +26,10 @@ export interface EmbeddedText {
 /** Maps an offset of the value to a source offset; `offset === value.length` maps to the end of the last unit. */
 export function toSourceOffset(text: EmbeddedText, offset: number): number {
   const length = text.value.length;
-  if (length === 0) return text.anchor;
-  if (offset <= 0) return text.starts[0];
-  if (offset >= length) return text.ends[length - 1];
-  return text.starts[offset];
+  if (length === 0) return text.base + text.anchor;
+  if (offset <= 0) return text.base + text.starts[0];
+  if (offset >= length) return text.base + text.ends[length - 1];
+  return text.base + text.starts[offset];
 }
 
 /** Maps a span of the value to the source span that covers exactly the characters it came from. */
@@ -32,13 +37,14 @@ export function toSourceSpan(text: EmbeddedText, local: Span): Span {
   const start = toSourceOffset(text, local.start);
   if (local.end <= local.start) return { start, end: start };
   const length = text.value.length;
-  const end = local.end > length ? text.ends[length - 1] : text.ends[local.end - 1];
+  const end = text.base + (local.end > length ? text.ends[length - 1] : text.ends[local.end - 1]);
   return { start, end: Math.max(start, end) };
 }
 
 /** Maps a source offset to an offset of the value (the first unit that ends after it), or -1 when outside. */
-export function toValueOffset(text: EmbeddedText, sourceOffset: number): number {
+export function toValueOffset(text: EmbeddedText, absoluteOffset: number): number {
   const length = text.value.length;
+  const sourceOffset = absoluteOffset - text.base;
   if (length === 0) return sourceOffset === text.anchor ? 0 : -1;
   if (sourceOffset < text.starts[0]) return -1;
   if (sourceOffset > text.ends[length - 1]) return -1;
@@ -70,11 +76,13 @@ export class EmbeddedTextBuilder {
   }
 
   build(exact = true): EmbeddedText {
+    const base = this.anchor;
     return {
       value: this.value,
-      starts: Int32Array.from(this.starts),
-      ends: Int32Array.from(this.ends),
-      anchor: this.anchor,
+      base,
+      starts: Int32Array.from(this.starts, (offset) => offset - base),
+      ends: Int32Array.from(this.ends, (offset) => offset - base),
+      anchor: 0,
       exact,
     };
   }
@@ -86,10 +94,10 @@ export function sliceText(source: string, start: number, end: number): EmbeddedT
   const starts = new Int32Array(length);
   const ends = new Int32Array(length);
   for (let index = 0; index < length; index++) {
-    starts[index] = start + index;
-    ends[index] = start + index + 1;
+    starts[index] = index;
+    ends[index] = index + 1;
   }
-  return { value: source.slice(start, end), starts, ends, anchor: start, exact: true };
+  return { value: source.slice(start, end), base: start, starts, ends, anchor: 0, exact: true };
 }
 
 /** Best-effort mapping for a value the cooking could not reproduce: units map linearly into the source span. */
@@ -98,9 +106,9 @@ export function approximateText(value: string, sourceStart: number, sourceEnd: n
   const starts = new Int32Array(length);
   const ends = new Int32Array(length);
   for (let index = 0; index < length; index++) {
-    const position = Math.min(sourceStart + index, Math.max(sourceStart, sourceEnd - 1));
+    const position = Math.min(index, Math.max(0, sourceEnd - 1 - sourceStart));
     starts[index] = position;
     ends[index] = position + 1;
   }
-  return { value, starts, ends, anchor: sourceStart, exact: false };
+  return { value, base: sourceStart, starts, ends, anchor: 0, exact: false };
 }

@@ -124,7 +124,7 @@ function buildItem(node: YNode, index: number, documentIndex: number, problems: 
     index,
     documentIndex,
     node,
-    span: node.span,
+    span: { ...node.span },
     map: null,
     kindPair: null,
     name: null,
@@ -204,15 +204,14 @@ function cachingChunkParser(cache: RulesParseCache): ChunkParser {
       result = cached.result;
       const delta = start - cached.base;
       if (delta !== 0) {
-        const seen = new Set<object>();
         const entries = result.root?.kind === 'seq' ? result.root.items : [result.root];
-        moveNode(result.root, delta, seen);
-        moveProblems(result.problems, delta, seen);
+        moveNode(result.root, delta);
+        moveProblems(result.problems, delta);
         for (const entry of entries) {
           const built = entry ? cache.items.get(entry) : undefined;
           if (!built) continue;
-          moveSpan(built.item.span, delta, seen);
-          moveProblems(built.problems, delta, seen);
+          moveSpan(built.item.span, delta);
+          moveProblems(built.problems, delta);
         }
       }
     }

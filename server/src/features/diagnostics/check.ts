@@ -5,6 +5,7 @@
 import type { Catalogs } from '../../semantic/catalogs';
 import type { LoadModel } from '../../semantic/loadModel';
 import type { IndexedFile, WorkspaceIndex } from '../../semantic/workspaceIndex';
+import type { RulesItem } from '../../syntax/rulesFile';
 import type { FalcoDiagnostic } from './diagnostic';
 
 /** What the checks assume about the Falco that will load the rules. */
@@ -24,6 +25,12 @@ export const defaultAnalysisOptions: AnalysisOptions = { engineVersion: '0.62.0'
 
 export interface CheckContext {
   readonly file: IndexedFile;
+  /**
+   * The items to check. All items of the file for a file-level check; for an item-local check, the items whose
+   * results are not cached (usually only the one being edited). Item-local checks iterate these, never
+   * `file.syntax.items`.
+   */
+  readonly items: readonly RulesItem[];
   readonly index: WorkspaceIndex;
   readonly model: LoadModel;
   readonly catalogs: Catalogs;
@@ -36,5 +43,11 @@ export interface Check {
   readonly name: string;
   /** Codes this check can report (each documented in codes.ts). */
   readonly codes: readonly string[];
+  /**
+   * True when the diagnostics of an item depend only on that item, the workspace's names and uses
+   * (`index.generation`, `model.usageVersion`), its facts (`index.factsGeneration`), the catalogs and the
+   * options — and are reported inside the item. Their results are cached per item between edits.
+   */
+  readonly itemLocal?: boolean;
   run(context: CheckContext): void;
 }

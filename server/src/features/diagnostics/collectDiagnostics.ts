@@ -5,7 +5,9 @@
  */
 import type { ProblemSeverity } from '../../syntax/problems';
 import type { Span } from '../../syntax/span';
-import type { CheckContext } from './check';
+import type { Check, CheckContext } from './check';
+import type { RulesItem } from '../../syntax/rulesFile';
+import { cachedDiagnostics, storeDiagnostics, workspaceKey } from './itemCache';
 import { allChecks } from './checks';
 import type { FalcoDiagnostic } from './diagnostic';
 import { applySuppressions } from './suppressions';
@@ -19,7 +21,7 @@ export interface CollectOptions {
   readonly onCheckError?: (check: string, error: unknown) => void;
 }
 
-function itemsWithYamlErrors(context: Omit<CheckContext, 'report'>): Span[] {
+function itemsWithYamlErrors(context: Omit<CheckContext, 'report' | 'items'>): Span[] {
   const yamlProblems = context.file.syntax.problems.filter((problem) => problem.code === 'yaml-syntax');
   if (yamlProblems.length === 0) return [];
   return context.file.syntax.items
@@ -27,23 +29,36 @@ function itemsWithYamlErrors(context: Omit<CheckContext, 'report'>): Span[] {
     .map((item) => item.span);
 }
 
-export function collectDiagnostics(context: Omit<CheckContext, 'report'>, options: CollectOptions): FalcoDiagnostic[] {
+export function collectDiagnostics(context: Omit<CheckContext, 'report' | 'items'>, options: CollectOptions): FalcoDiagnostic[] {
   const diagnostics: FalcoDiagnostic[] = context.file.syntax.problems.map((problem) => ({
     code: problem.code,
     message: problem.message,
     span: problem.span,
     severity: problem.severity,
   }));
-  const report = (diagnostic: FalcoDiagnostic): void => {
-    diagnostics.push(diagnostic);
-  };
-  for (const check of allChecks) {
+  const items = context.file.syntax.items;
+  const run = (check: Check, checkItems: readonly RulesItem[], sink: FalcoDiagnostic[]): void => {
     try {
-      check.run({ ...context, report });
+      check.run({ ...context, items: checkItems, report: (diagnostic) => void sink.push(diagnostic) });
     } catch (error) {
       options.onCheckError?.(check.name, error);
     }
+  };
+  // Item-local checks: reuse what is cached per item, run them once over the other items.
+  const key = workspaceKey(context);
+  const stale: RulesItem[] = [];
+  for (const item of items) {
+    const cached = cachedDiagnostics(item, key, context.file.uri);
+    if (cached) diagnostics.push(...cached);
+    else stale.push(item);
   }
+  if (stale.length > 0) {
+    const found: FalcoDiagnostic[] = [];
+    for (const check of allChecks) if (check.itemLocal) run(check, stale, found);
+    storeDiagnostics(stale, found, key, context.file.uri);
+    diagnostics.push(...found);
+  }
+  for (const check of allChecks) if (!check.itemLocal) run(check, items, diagnostics);
   const damaged = itemsWithYamlErrors(context);
   const severities = options.severities ?? {};
   const adjusted: FalcoDiagnostic[] = [];

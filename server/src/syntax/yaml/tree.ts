@@ -138,7 +138,8 @@ export function convertNode(node: YamlLibraryNode | null | undefined, source: st
       if (!isPair(pair)) continue;
       const key = convertNode(pair.key as YamlLibraryNode, source, base, depth + 1);
       const value = convertNode(pair.value as YamlLibraryNode, source, base, depth + 1);
-      const keySpan = key ? key.span : value ? { start: value.span.start, end: value.span.start } : nodeSpan;
+      // A span object of its own (never shared), so moving a tree in place moves each span once.
+      const keySpan = key ? { ...key.span } : value ? { start: value.span.start, end: value.span.start } : { ...nodeSpan };
       const keyText = key && key.kind === 'scalar' ? key.value : '';
       pairs.push({ key, keyText, keySpan, value, span: { start: keySpan.start, end: value ? value.span.end : keySpan.end } });
     }

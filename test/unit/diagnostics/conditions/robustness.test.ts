@@ -23,7 +23,7 @@ function runChecks(files: { uri: string; text: string }[], plugins?: string[]): 
     if (!file) continue;
     const found: FalcoDiagnostic[] = [];
     for (const check of conditionChecks) {
-      check.run({ file, index: service.index, model, catalogs, options: { engineVersion: '0.62.0', plugins }, report: (d) => found.push(d) });
+      check.run({ file, items: file.syntax.items, index: service.index, model, catalogs, options: { engineVersion: '0.62.0', plugins }, report: (d) => found.push(d) });
     }
     result.set(uri, found);
   }

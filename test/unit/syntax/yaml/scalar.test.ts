@@ -34,8 +34,8 @@ function assertExact(text: string, label: string): number {
     for (let index = 0; index < value.length; index++) {
       const unit = value[index];
       if (unit === ' ' || unit === '\n' || unit === '\t' || unit === '\r') continue;
-      const start = ours.text.starts[index];
-      const end = ours.text.ends[index];
+      const start = ours.text.base + ours.text.starts[index];
+      const end = ours.text.base + ours.text.ends[index];
       if (start < ours.span.start || end > ours.span.end) assert.fail(`${label}: unit ${index} maps outside its scalar`);
       if (end - start === 1 && ours.style !== 'double' && text[start] !== unit) {
         assert.fail(`${label}: unit ${index} of ${JSON.stringify(value.slice(0, 40))} maps to ${JSON.stringify(text[start])}`);

@@ -31,6 +31,7 @@ function transformerShaped(text: string): string | undefined {
 export const constFieldNameCheck: Check = {
   name: 'const-field-name',
   codes,
+  itemLocal: true,
   run(context) {
     for (const target of conditionTargets(context)) {
       const { condition, scope } = target;

@@ -33,6 +33,13 @@ const codes = defineCodes([
     engineCode: null,
     summary: 'A plugin field its plugin documents as deprecated; Falco still accepts it without a warning.',
     fix: 'Use the field the plugin recommends instead, when the message names one.',
+    example: `- rule: Pod from a given image
+  desc: d
+  condition: ka.verb = create and ka.req.container.image = nginx
+  output: "pod by %ka.user.name"
+  priority: INFO
+  source: k8s_audit
+`,
   },
 ]);
 
@@ -130,6 +137,7 @@ function checkOutputs(context: CheckContext): void {
 export const deprecatedFieldCheck: Check = {
   name: 'deprecated-field',
   codes,
+  itemLocal: true,
   run(context) {
     checkConditions(context);
     checkOutputs(context);

@@ -68,6 +68,7 @@ function asyncEventPlugin(value: string, context: CheckContext): string | undefi
 export const invalidValueCheck: Check = {
   name: 'invalid-value',
   codes: [...codes, UNKNOWN_FILTER_SKIPPED],
+  itemLocal: true,
   run(context) {
     for (const target of conditionTargets(context)) {
       const { condition, scope } = target;

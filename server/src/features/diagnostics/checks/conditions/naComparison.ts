@@ -43,6 +43,7 @@ function firstUnsafeField(node: ConditionNode): string | undefined {
 export const naComparisonCheck: Check = {
   name: 'na-comparison',
   codes,
+  itemLocal: true,
   run(context) {
     for (const target of conditionTargets(context)) {
       const { condition, scope } = target;

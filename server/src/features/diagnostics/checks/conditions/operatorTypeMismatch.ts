@@ -26,6 +26,7 @@ const codes = defineCodes([
 export const operatorTypeMismatchCheck: Check = {
   name: 'operator-type-mismatch',
   codes,
+  itemLocal: true,
   run(context) {
     for (const target of conditionTargets(context)) {
       const { condition, scope } = target;

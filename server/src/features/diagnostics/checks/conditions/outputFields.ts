@@ -89,6 +89,7 @@ function checkTransformerFields(context: CheckContext, scope: ItemScope, root: C
 export const outputFieldsCheck: Check = {
   name: 'output-fields',
   codes: [...codes, UNKNOWN_FILTER_SKIPPED],
+  itemLocal: true,
   run(context) {
     for (const { output, scope } of outputTargets(context)) {
       const text = output.scalar.text;

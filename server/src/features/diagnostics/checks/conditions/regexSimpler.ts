@@ -60,6 +60,7 @@ export function simplerForm(pattern: string): { operator: string; value: string 
 export const regexSimplerCheck: Check = {
   name: 'regex-simpler',
   codes,
+  itemLocal: true,
   run(context) {
     for (const target of conditionTargets(context)) {
       const { condition, scope } = target;

@@ -29,6 +29,13 @@ defineCodes([
     engineCode: 'LOAD_UNKNOWN_FILTER',
     summary: 'A rule with `skip-if-unknown-filter: true` uses an unknown field, event type or output token: Falco skips the rule instead of failing.',
     fix: 'Nothing, if skipping the rule on Falco versions without the field is intended; otherwise fix the name.',
+    example: `- rule: Open by my tool
+  desc: d
+  condition: evt.type = open and proc.nme = my-tool   # the rule is skipped, not refused
+  output: "%proc.name opened %fd.name"
+  priority: INFO
+  skip-if-unknown-filter: true
+`,
   },
 ]);
 
@@ -332,7 +339,8 @@ interface FileTargets {
   readonly outputs: OutputTarget[];
 }
 
-const targetCache = new WeakMap<IndexedFile, FileTargets>();
+/** Per list of items to check (the same list is handed to every condition check of one run). */
+const targetCache = new WeakMap<readonly RulesItem[], FileTargets>();
 const catalogIds = new WeakMap<object, number>();
 let nextCatalogId = 1;
 
@@ -347,7 +355,7 @@ function targetsKey(context: CheckContext): string {
 function computeTargets(context: CheckContext, key: string): FileTargets {
   const conditions: ConditionTarget[] = [];
   const outputs: OutputTarget[] = [];
-  for (const item of context.file.syntax.items) {
+  for (const item of context.items) {
     if (!item.condition?.parsed.ast && !item.output) continue;
     const scope = itemScope(context, item);
     if (!scope) continue;
@@ -366,10 +374,10 @@ function computeTargets(context: CheckContext, key: string): FileTargets {
 
 function fileTargets(context: CheckContext): FileTargets {
   const key = targetsKey(context);
-  let targets = targetCache.get(context.file);
+  let targets = targetCache.get(context.items);
   if (!targets || targets.key !== key) {
     targets = computeTargets(context, key);
-    targetCache.set(context.file, targets);
+    targetCache.set(context.items, targets);
   }
   return targets;
 }

@@ -87,6 +87,7 @@ function checkOutputs(context: CheckContext): void {
 export const transformerMisuseCheck: Check = {
   name: 'transformer-misuse',
   codes,
+  itemLocal: true,
   run(context) {
     checkConditions(context);
     checkOutputs(context);

@@ -32,6 +32,7 @@ const LIST_OPERATORS = new Set(['in', 'intersects', 'pmatch']);
 export const undefinedListCheck: Check = {
   name: 'undefined-list',
   codes,
+  itemLocal: true,
   run(context) {
     for (const target of conditionTargets(context)) {
       const { condition, scope } = target;

@@ -55,6 +55,7 @@ const codes = defineCodes([
 export const unknownFieldCheck: Check = {
   name: 'unknown-field',
   codes: [...codes, UNKNOWN_FILTER_SKIPPED],
+  itemLocal: true,
   run(context) {
     for (const target of conditionTargets(context)) {
       const condition = target.condition;

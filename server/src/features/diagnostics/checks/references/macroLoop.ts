@@ -17,6 +17,14 @@ const codes = defineCodes([
     severity: 'error',
     engineCode: 'LOAD_ERR_VALIDATE',
     summary: 'A macro refers to itself, directly or through other macros.',
+    fix: 'Remove the reference that closes the loop: an append already extends the macro, so the appended text must not name the macro itself or a macro that uses it.',
+    example: `- macro: my_shells
+  condition: proc.name = bash
+- macro: my_shells
+  condition: or my_shells   # the appended text uses the macro it extends
+  override:
+    condition: append
+`,
   },
 ]);
 

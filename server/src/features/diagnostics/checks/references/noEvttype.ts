@@ -18,6 +18,13 @@ const codes = defineCodes([
     severity: 'warning',
     engineCode: 'LOAD_NO_EVTTYPE',
     summary: 'A syscall rule does not restrict evt.type (or its evt.type checks contradict each other), so it is evaluated for every event.',
+    fix: 'Add an `evt.type` check that every match must pass, e.g. `evt.type in (open, openat, openat2) and …`, or use a macro that has one (`open_read`).',
+    example: `- rule: Shadow file touched
+  desc: d
+  condition: fd.name = /etc/shadow   # no evt.type check
+  output: "%proc.name touched %fd.name"
+  priority: WARNING
+`,
   },
 ]);
 

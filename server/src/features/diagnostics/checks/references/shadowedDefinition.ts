@@ -14,6 +14,16 @@ const codes = defineCodes([
     severity: 'information',
     engineCode: null,
     summary: 'A macro, list or rule definition replaces one from a file loaded earlier.',
+    fix: 'Nothing, if replacing the earlier definition is intended; to extend it instead, add `override: {condition: append}` (`items: append` for a list), or give yours another name.',
+    example: `#- falco_rules.yaml
+# (the file Falco loads first)
+- macro: user_known_shell
+  condition: proc.name = my-shell
+#- my_rules.yaml
+# (a file loaded after it)
+- macro: user_known_shell   # replaces the macro of falco_rules.yaml
+  condition: proc.name = other-shell
+`,
   },
 ]);
 

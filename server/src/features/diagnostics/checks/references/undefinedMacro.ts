@@ -23,6 +23,15 @@ const codes = defineCodes([
     severity: 'error',
     engineCode: 'LOAD_ERR_VALIDATE',
     summary: 'A condition refers to a macro that is not defined, or not visible from there in the load order.',
+    fix: 'Correct the name (the message suggests the closest macro), define the macro, or load the file that defines it earlier; a macro only sees macros defined above it.',
+    example: `- macro: spawned_process
+  condition: evt.type = execve
+- rule: Shell spawned
+  desc: d
+  condition: spawned_proces and proc.name = bash   # spawned_process
+  output: "shell %proc.name"
+  priority: NOTICE
+`,
   },
 ]);
 
@@ -68,13 +77,14 @@ function explain(context: CheckContext, item: RulesItem, reference: MacroReferen
 export const undefinedMacroCheck: Check = {
   name: 'undefined-macro',
   codes,
+  itemLocal: true,
   run(context) {
     const { file, model, index } = context;
     const filePosition = index.positionOf(file.uri);
     let superseded: Set<number> | undefined;
     let names: Set<string> | undefined;
     const allNames = () => (names ??= declaredNames(index, 'macro'));
-    for (const item of file.syntax.items) {
+    for (const item of context.items) {
       if ((item.kind !== 'rule' && item.kind !== 'macro') || !item.condition || item.name === null) continue;
       const references = macroReferences(item);
       if (references.length === 0) continue;

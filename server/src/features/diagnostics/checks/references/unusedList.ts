@@ -15,6 +15,10 @@ const codes = defineCodes([
     severity: 'warning',
     engineCode: 'LOAD_UNUSED_LIST',
     summary: 'A list is never used by any rule, macro or list of the workspace.',
+    fix: 'Use the list in a condition (`proc.name in (my_shells)`) or remove it; lower the severity with `falco.diagnostics.severity` for a library of lists meant for other files.',
+    example: `- list: my_shells   # no rule, macro or list refers to it
+  items: [bash, zsh]
+`,
   },
 ]);
 
@@ -24,8 +28,11 @@ const referable = /^[^()"'\s=,]+$/;
 export const unusedListCheck: Check = {
   name: 'unused-list',
   codes,
+  itemLocal: true,
   run(context) {
+    const checked = new Set(context.items.map((item) => item.index));
     for (const declaration of context.file.symbols.declarations) {
+      if (!checked.has(declaration.itemIndex)) continue;
       if (declaration.kind !== 'list' || declaration.mode !== 'define') continue;
       // A list name in check position is substituted as text too (it is not a macro reference then).
       const referenced = context.model.isListUsed(declaration.name) || context.index.referencesOf('macro', declaration.name).length > 0;

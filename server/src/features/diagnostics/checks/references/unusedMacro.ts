@@ -15,14 +15,21 @@ const codes = defineCodes([
     severity: 'warning',
     engineCode: 'LOAD_UNUSED_MACRO',
     summary: 'A macro is never used by any rule or macro of the workspace.',
+    fix: 'Use the macro in a condition or remove it; lower the severity with `falco.diagnostics.severity` for a library of macros meant for other files.',
+    example: `- macro: is_bash   # no rule or macro refers to it
+  condition: proc.name = bash
+`,
   },
 ]);
 
 export const unusedMacroCheck: Check = {
   name: 'unused-macro',
   codes,
+  itemLocal: true,
   run(context) {
+    const checked = new Set(context.items.map((item) => item.index));
     for (const declaration of context.file.symbols.declarations) {
+      if (!checked.has(declaration.itemIndex)) continue;
       if (declaration.kind !== 'macro' || declaration.mode !== 'define') continue;
       if (context.model.isMacroUsed(declaration.name) && isUsedByCompiledItems(context, declaration.name, ['macro'])) continue;
       context.report({

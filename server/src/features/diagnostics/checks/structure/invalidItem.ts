@@ -13,6 +13,11 @@ const codes = defineCodes([
     severity: 'error',
     engineCode: 'LOAD_ERR_YAML_VALIDATE',
     summary: 'An entry of the rules sequence is not a mapping.',
+    fix: 'Write every entry as a mapping, such as `- rule: Name` with its keys indented below it, and remove stray text.',
+    example: `- list: shell_binaries
+  items: [bash, sh]
+- macro   # the colon is missing: "- macro: name"
+`,
   },
 ]);
 

@@ -13,12 +13,20 @@ const codes = defineCodes([
     severity: 'warning',
     engineCode: 'LOAD_INVALID_MACRO_NAME',
     summary: 'A macro name is not an identifier, so no condition can use it.',
+    fix: 'Rename the macro so that it starts with a letter and has only letters, digits and `_` (the message proposes a name), and update the conditions that use it.',
+    example: `- macro: shell-procs   # shell_procs
+  condition: proc.name in (bash, sh)
+`,
   },
   {
     code: 'invalid-list-name',
     severity: 'warning',
     engineCode: 'LOAD_INVALID_LIST_NAME',
     summary: 'A list name contains blanks, parentheses, quotes, `=` or `,`, so no condition can use it.',
+    fix: 'Rename the list without blanks, parentheses, quotes, `=` and `,` (the message proposes a name), and update the conditions that use it.',
+    example: `- list: "shell binaries"   # shell_binaries
+  items: [bash, sh]
+`,
   },
 ]);
 

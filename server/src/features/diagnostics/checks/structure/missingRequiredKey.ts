@@ -18,6 +18,12 @@ const codes = defineCodes([
     severity: 'error',
     engineCode: 'LOAD_ERR_YAML_VALIDATE',
     summary: 'An item lacks a key it must have (rule condition/output/desc/priority, macro condition, list items, plugin name/version).',
+    fix: 'Add the key the message names; when the key is present but misspelled, correct its spelling.',
+    example: `- rule: Shell spawned   # no output
+  desc: A shell was started
+  condition: evt.type = execve and proc.name = bash
+  priority: NOTICE
+`,
   },
 ]);
 

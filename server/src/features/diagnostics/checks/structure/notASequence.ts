@@ -12,6 +12,13 @@ const codes = defineCodes([
     severity: 'error',
     engineCode: 'LOAD_ERR_YAML_VALIDATE',
     summary: 'A YAML document of the rules file is a mapping or a scalar instead of a sequence of items.',
+    fix: 'Start every item with `- ` at the left margin, so that each document of the file is a sequence of rules, macros and lists.',
+    example: `rule: Shell spawned   # "- rule: Shell spawned"
+desc: A shell was started
+condition: evt.type = execve and proc.name = bash
+output: "shell %proc.name"
+priority: NOTICE
+`,
   },
 ]);
 

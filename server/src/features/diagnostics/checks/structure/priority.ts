@@ -17,12 +17,26 @@ const codes = defineCodes([
     severity: 'error',
     engineCode: 'LOAD_ERR_YAML_VALIDATE',
     summary: 'A rule priority is not one of the priority names.',
+    fix: 'Use a priority name: EMERGENCY, ALERT, CRITICAL, ERROR, WARNING, NOTICE, INFORMATIONAL (or INFO) or DEBUG.',
+    example: `- rule: Shell spawned
+  desc: d
+  condition: evt.type = execve and proc.name = bash
+  output: "shell %proc.name"
+  priority: CRIT   # CRITICAL
+`,
   },
   {
     code: 'priority-case',
     severity: 'information',
     engineCode: null,
     summary: 'A rule priority is accepted by the engine but is not written in the UPPERCASE spelling the rules schema expects.',
+    fix: 'Write the priority in UPPERCASE (`WARNING`).',
+    example: `- rule: Shell spawned
+  desc: d
+  condition: evt.type = execve and proc.name = bash
+  output: "shell %proc.name"
+  priority: Warning   # WARNING
+`,
   },
 ]);
 

@@ -14,12 +14,18 @@ const codes = defineCodes([
     severity: 'error',
     engineCode: 'LOAD_ERR_YAML_VALIDATE',
     summary: '`required_engine_version` is neither an integer nor an `x.y.z` version.',
+    fix: 'Write a full `x.y.z` version such as `0.26.0` (the legacy integer form is still accepted).',
+    example: `- required_engine_version: 0.26   # 0.26.0
+`,
   },
   {
     code: 'required-engine-version',
     severity: 'error',
     engineCode: 'LOAD_ERR_VALIDATE',
     summary: '`required_engine_version` is newer than the engine of the target Falco.',
+    fix: 'Run a Falco whose engine is recent enough, or, if the setting is wrong, set `falco.engine.version` (`--engine-version` on the command line) to the engine you deploy.',
+    example: `- required_engine_version: 0.99.0   # newer than engine 0.62.0 (Falco 0.44)
+`,
   },
 ]);
 

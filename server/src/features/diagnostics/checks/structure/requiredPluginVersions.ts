@@ -16,12 +16,22 @@ const codes = defineCodes([
     severity: 'error',
     engineCode: 'LOAD_ERR_YAML_VALIDATE',
     summary: '`required_plugin_versions` or its `alternatives` do not have the shape of a sequence of `{name, version}` mappings.',
+    fix: 'Write a sequence of mappings, each with `name` and `version`; `alternatives`, when present, is such a sequence too.',
+    example: `- required_plugin_versions:
+    name: container   # a mapping: "- name: container"
+    version: 0.4.0
+`,
   },
   {
     code: 'invalid-plugin-requirement',
     severity: 'error',
     engineCode: 'LOAD_ERR_VALIDATE',
     summary: 'A plugin requirement has a version that is not `x.y.z`, or names the same plugin twice among its alternatives.',
+    fix: 'Give each requirement a full `x.y.z` version, and name each plugin only once in a requirement and its alternatives.',
+    example: `- required_plugin_versions:
+    - name: container
+      version: "0.4"   # 0.4.0
+`,
   },
 ]);
 

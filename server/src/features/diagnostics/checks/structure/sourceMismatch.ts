@@ -17,6 +17,19 @@ const codes = defineCodes([
     severity: 'error',
     engineCode: 'LOAD_ERR_VALIDATE',
     summary: 'A rule is redefined or updated with a different event source than its earlier definition.',
+    fix: 'Keep the event source of the earlier definition, or give the rule for the other source a name of its own.',
+    example: `- rule: Secret read
+  desc: d
+  condition: evt.type = open and fd.name = /etc/shadow
+  output: "%proc.name read %fd.name"
+  priority: WARNING
+- rule: Secret read   # was a syscall rule
+  desc: d
+  condition: ka.verb = get and ka.target.resource = secrets
+  output: "%ka.user.name read a secret"
+  priority: WARNING
+  source: k8s_audit
+`,
   },
 ]);
 

@@ -14,6 +14,12 @@ const codes = defineCodes([
     severity: 'warning',
     engineCode: 'LOAD_UNKNOWN_ITEM',
     summary: 'An item has none of the keys rule, macro, list, required_engine_version or required_plugin_versions, so Falco ignores it.',
+    fix: 'Correct the key that says what the item is: `rule`, `macro`, `list`, `required_engine_version` or `required_plugin_versions`.',
+    example: `- list: shell_binaries
+  items: [bash, sh]
+- ruel: Shell in container   # rule
+  desc: A shell was started in a container
+`,
   },
 ]);
 

@@ -16,6 +16,14 @@ const codes = defineCodes([
     severity: 'warning',
     engineCode: 'LOAD_UNKNOWN_KEY',
     summary: 'A key is not valid for the item kind, so Falco ignores it.',
+    fix: 'Correct the spelling of the key (the message suggests the closest one) or remove it; keep notes in YAML comments.',
+    example: `- rule: Shell spawned
+  desc: d
+  condition: evt.type = execve and proc.name = bash
+  output: "shell %proc.name"
+  priority: NOTICE
+  tag: [shell]   # tags
+`,
   },
 ]);
 

@@ -15,6 +15,14 @@ const codes = defineCodes([
     severity: 'warning',
     engineCode: 'LOAD_UNKNOWN_SOURCE',
     summary: 'A rule uses an event source that no loaded plugin provides, so Falco skips the rule.',
+    fix: 'Correct the source name, or load the plugin that provides it (the `falco.engine.plugins` setting, `--plugins` on the command line).',
+    example: `- rule: Shell spawned
+  desc: d
+  condition: evt.type = execve and proc.name = bash
+  output: "shell %proc.name"
+  priority: NOTICE
+  source: syscalls   # syscall
+`,
   },
 ]);
 

@@ -17,12 +17,27 @@ const codes = defineCodes([
     severity: 'error',
     engineCode: 'LOAD_ERR_YAML_VALIDATE',
     summary: 'A key the engine reads has no value or an empty string.',
+    fix: 'Give the key a value, or remove the key if the item may go without it.',
+    example: `- rule: Shell spawned
+  desc: ""   # must not be empty
+  condition: evt.type = execve and proc.name = bash
+  output: "shell %proc.name"
+  priority: NOTICE
+`,
   },
   {
     code: 'wrong-value-type',
     severity: 'error',
     engineCode: 'LOAD_ERR_YAML_VALIDATE',
     summary: 'A value has the wrong YAML shape or type (a mapping instead of text, a non-sequence `tags`, a non-boolean `enabled`, …).',
+    fix: 'Write the value with the shape the key takes: text for `desc`, `condition` and `output`, `true` or `false` for `enabled`, a sequence for `tags` and `items`.',
+    example: `- rule: Shell spawned
+  desc: d
+  condition: evt.type = execve and proc.name = bash
+  output: "shell %proc.name"
+  priority: NOTICE
+  enabled: maybe   # true or false
+`,
   },
 ]);
 
