@@ -12,6 +12,8 @@ export interface CheckArguments {
   readonly plugins: readonly string[] | undefined;
   readonly engineVersion: string | undefined;
   readonly output: string | undefined;
+  /** Field lists in the shape of `falco --list --format json`, for plugins the built-in catalog does not know. */
+  readonly fields: readonly string[];
 }
 
 export type ParsedArguments = CheckArguments | { readonly command: 'help' } | { readonly command: 'version' } | { readonly command: 'error'; readonly message: string };
@@ -28,6 +30,8 @@ Options:
   --output <file>           write the report to a file instead of standard output
   --plugins <a,b,…>         plugins Falco loads (e.g. container,k8saudit,json); default: all known plugins
   --engine-version <x.y.z>  engine version to check required_engine_version against (default 0.62.0)
+  --fields <file.json>      extra field catalog from \`falco --list --format json\` (repeatable), for the
+                            fields of plugins the built-in catalog does not know
   -h, --help                this help
   --version                 the version of falco-rules
 
@@ -45,20 +49,28 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   let plugins: string[] | undefined;
   let engineVersion: string | undefined;
   let output: string | undefined;
+  const fields: string[] = [];
   while (args.length > 0) {
     const arg = args.shift()!;
-    const value = (): string | undefined => args.shift();
-    if (arg === '--config') config = value();
-    else if (arg === '--format') {
-      const chosen = value();
-      if (chosen !== 'text' && chosen !== 'json' && chosen !== 'sarif') return { command: 'error', message: `--format takes text, json or sarif, not '${chosen ?? ''}'` };
-      format = chosen;
-    } else if (arg === '--plugins') plugins = (value() ?? '').split(',').map((name) => name.trim()).filter(Boolean);
-    else if (arg === '--engine-version') engineVersion = value();
-    else if (arg === '--output') output = value();
-    else if (arg.startsWith('-')) return { command: 'error', message: `unknown option '${arg}'` };
-    else paths.push(arg);
+    if (!arg.startsWith('-')) {
+      paths.push(arg);
+      continue;
+    }
+    const takesValue = ['--config', '--format', '--plugins', '--engine-version', '--output', '--fields'].includes(arg);
+    if (!takesValue) return { command: 'error', message: `unknown option '${arg}'` };
+    const value = args.shift();
+    if (value === undefined || value === '' || (value.startsWith('--') && value.length > 2)) return { command: 'error', message: `${arg} is missing its value` };
+    if (arg === '--config') config = value;
+    else if (arg === '--output') output = value;
+    else if (arg === '--fields') fields.push(value);
+    else if (arg === '--plugins') plugins = value.split(',').map((name) => name.trim()).filter(Boolean);
+    else if (arg === '--engine-version') {
+      if (!/^(\d+|\d+\.\d+\.\d+.*)$/.test(value)) return { command: 'error', message: `--engine-version takes a version such as 0.62.0, not '${value}'` };
+      engineVersion = value;
+    } else if (arg === '--format') {
+      if (value !== 'text' && value !== 'json' && value !== 'sarif') return { command: 'error', message: `--format takes text, json or sarif, not '${value}'` };
+      format = value;
+    }
   }
-  if (config === '' || engineVersion === '' || output === '') return { command: 'error', message: 'an option is missing its value' };
-  return { command: 'check', paths: paths.length > 0 ? paths : ['.'], config, format, plugins, engineVersion, output };
+  return { command: 'check', paths: paths.length > 0 ? paths : ['.'], config, format, plugins, engineVersion, output, fields };
 }

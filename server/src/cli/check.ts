@@ -8,7 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { pathToUri } from '../lsp/fileSystem';
 import { maxFileBytes, scanFolders } from '../lsp/workspaceScanner';
 import { nodeFileSystem } from '../node/nodeFileSystem';
-import { createDefaultCatalogs } from '../semantic/catalogs';
+import { createDefaultCatalogs, parseFalcoFieldList } from '../semantic/catalogs';
 import { isFalcoConfigName } from '../semantic/falcoConfig';
 import { createLanguageService } from '../service/languageService';
 import type { CheckArguments } from './args';
@@ -43,7 +43,19 @@ async function expandPaths(paths: readonly string[]): Promise<{ explicit: string
 
 export async function runCheck(args: CheckArguments): Promise<CheckResult> {
   const service = createLanguageService({ catalogs: createDefaultCatalogs() });
-  service.configure({ analysis: { engineVersion: args.engineVersion ?? '0.62.0', plugins: args.plugins } });
+  const extraFields = [];
+  for (const path of args.fields) {
+    const text = await nodeFileSystem.readFile(resolve(path), maxFileBytes);
+    if (text === undefined) throw new Error(`cannot read the field catalog ${path}`);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new Error(`the field catalog ${path} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    extraFields.push(...parseFalcoFieldList(json));
+  }
+  service.configure({ analysis: { engineVersion: args.engineVersion ?? '0.62.0', plugins: args.plugins }, extraFields });
   const { explicit, discovered, configs } = await expandPaths(args.paths);
   const texts = new Map<string, string>();
   for (const path of [...explicit, ...discovered]) {

@@ -3,6 +3,7 @@
  * result per diagnostic with a 1-based region in UTF-16 code units.
  */
 import { relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { codeInfo } from '../features/diagnostics/codes';
 import type { CheckResult } from './check';
 
@@ -23,7 +24,8 @@ export function formatSarif(result: CheckResult, cwd: string, version: string): 
     };
   });
   const results = result.files.flatMap((file) => {
-    const uri = relative(cwd, file.path).split(sep).join('/');
+    // A relative URI reference: each segment percent-encoded (a `#` would start a fragment, a blank is invalid).
+    const uri = relative(cwd, file.path).split(sep).map((segment) => (segment === '..' ? segment : encodeURIComponent(segment))).join('/');
     return file.diagnostics.map((diagnostic) => ({
       ruleId: String(diagnostic.code),
       ruleIndex: ruleIndex.get(String(diagnostic.code)),
@@ -51,7 +53,7 @@ export function formatSarif(result: CheckResult, cwd: string, version: string): 
       {
         tool: { driver: { name: 'falco-rules', version, semanticVersion: version, informationUri: 'https://example.invalid/falco-rules', rules } },
         columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: { '%SRCROOT%': { uri: `file://${cwd.endsWith('/') ? cwd : cwd + '/'}` } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(sep) ? cwd : cwd + sep).href } },
         results,
       },
     ],

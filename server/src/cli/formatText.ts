@@ -19,7 +19,9 @@ export function formatText(result: CheckResult, cwd: string): string {
       const width = end.line === start.line ? Math.max(1, end.character - start.character) : Math.max(1, source.length - start.character);
       const gutter = String(start.line + 1).padStart(5);
       out.push(`${gutter} | ${source}`);
-      out.push(`${' '.repeat(gutter.length)} | ${' '.repeat(start.character)}${'^'.repeat(width)}`);
+      // Keep the tabs of the source line in the padding, so the carets stay under the characters.
+      const padding = source.slice(0, start.character).replace(/[^\t]/g, ' ');
+      out.push(`${' '.repeat(gutter.length)} | ${padding}${'^'.repeat(width)}`);
     }
   }
   const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -14,7 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isFalcoConfigName } from '../semantic/falcoConfig';
 import { uriToPath } from '../semantic/workspaceIndex';
-import type { Catalogs } from '../semantic/catalogs';
+import { parseFalcoFieldList, type Catalogs } from '../semantic/catalogs';
 import { createLanguageService, type RulesFileOverride } from '../service/languageService';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { pathToUri, type FileSystem } from './fileSystem';
@@ -47,8 +47,34 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const service = createLanguageService({ catalogs: runtime.catalogs, displayPath, log });
   const publisher = new DiagnosticsPublisher(connection, service, log);
 
+  let loadedCatalogs = '';
   const applySettings = (): void => {
     service.configure({ analysis: { engineVersion: settings.engineVersion, plugins: settings.plugins }, severities: settings.severities });
+  };
+
+  /** Reads the extra field catalogs named in the settings (only when the list changed). */
+  const loadFieldCatalogs = async (): Promise<void> => {
+    const key = JSON.stringify(settings.fieldCatalogs);
+    if (key === loadedCatalogs) return;
+    loadedCatalogs = key;
+    const fields = [];
+    for (const entry of settings.fieldCatalogs) {
+      const path = entry.startsWith('/') ? entry : `${workspaceRoots[0] ?? ''}/${entry}`;
+      const text = await runtime.fs.readFile(path, maxFileBytes);
+      if (text === undefined) {
+        log(`Field catalog ${path} cannot be read (falco.fieldCatalogs.extraPaths).`);
+        continue;
+      }
+      try {
+        const added = parseFalcoFieldList(JSON.parse(text));
+        fields.push(...added);
+        log(`Field catalog ${path}: ${added.length} fields.`);
+      } catch (error) {
+        log(`Field catalog ${path} is not a 'falco --list --format json' listing: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    service.configure({ extraFields: fields });
+    publisher.scheduleAll();
   };
 
   const overrideFor = (uri: string): RulesFileOverride => {
@@ -148,6 +174,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onInitialized(async () => {
     if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     await refreshSettings();
+    await loadFieldCatalogs();
     await indexWorkspace();
   });
 
@@ -157,6 +184,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       settings = toSettings((change.settings as { falco?: unknown } | undefined)?.falco);
       applySettings();
     }
+    await loadFieldCatalogs();
     for (const document of documents.all()) applyText(document.uri, document.getText(), document.version);
     publisher.scheduleAll();
   });

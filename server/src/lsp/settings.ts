@@ -16,6 +16,8 @@ export interface FalcoSettings {
   readonly engineVersion: string;
   /** Plugins Falco loads; undefined: every plugin the catalogs know. */
   readonly plugins: readonly string[] | undefined;
+  /** Field lists (`falco --list --format json`) of plugins the built-in catalog does not know. */
+  readonly fieldCatalogs: readonly string[];
   /** Severity per diagnostic code (`off` silences it). */
   readonly severities: Readonly<Record<string, 'error' | 'warning' | 'information' | 'hint' | 'off'>>;
 }
@@ -27,6 +29,7 @@ export const defaultSettings: FalcoSettings = {
   maxIndexedFiles: 5000,
   engineVersion: '0.62.0',
   plugins: undefined,
+  fieldCatalogs: [],
   severities: {},
 };
 
@@ -61,6 +64,7 @@ export function toSettings(section: unknown): FalcoSettings {
     maxIndexedFiles: typeof maxFiles === 'number' && maxFiles > 0 ? Math.floor(maxFiles) : defaultSettings.maxIndexedFiles,
     engineVersion: typeof engine.version === 'string' && engine.version.trim() !== '' ? engine.version.trim() : defaultSettings.engineVersion,
     plugins: Array.isArray(engine.plugins) ? stringList(engine.plugins, []) : undefined,
+    fieldCatalogs: stringList(((record.fieldCatalogs ?? {}) as Record<string, unknown>).extraPaths, defaultSettings.fieldCatalogs),
     severities: severityMap(diagnostics.severity),
   };
 }

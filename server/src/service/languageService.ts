@@ -24,6 +24,8 @@ import { buildFileSymbols } from '../semantic/fileSymbols';
 import { WorkspaceIndex, uriToPath, type IndexedFile } from '../semantic/workspaceIndex';
 import { isRulesFileSyntax, mayBeRulesFile } from '../syntax/detect';
 import { createParseCache, parseRulesFile, type RulesParseCache } from '../syntax/rulesFile';
+import type { Catalogs } from '../semantic/catalogs';
+import type { FieldInfo } from '../semantic/catalogs/fieldTypes';
 import type { LanguageServiceHost } from './host';
 import { LineIndex } from './lineIndex';
 import { toLspDiagnostic, toLspSymbolKind } from './lspConversions';
@@ -56,6 +58,8 @@ interface DocumentState {
 export interface ServiceOptions {
   readonly analysis: AnalysisOptions;
   readonly severities: SeverityOverrides;
+  /** Fields of plugins the built-in catalog does not know (from `falco --list --format json` files). */
+  readonly extraFields: readonly FieldInfo[];
 }
 
 export interface FalcoLanguageService {
@@ -86,7 +90,8 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
   const index = new WorkspaceIndex();
   const model = new LoadModel(index);
   const documents = new Map<string, DocumentState>();
-  let options: ServiceOptions = { analysis: defaultAnalysisOptions, severities: {} };
+  let options: ServiceOptions = { analysis: defaultAnalysisOptions, severities: {}, extraFields: [] };
+  let catalogs: Catalogs = host.catalogs;
 
   const linesOf = (uri: string): LineIndex | undefined => {
     const state = documents.get(uri);
@@ -117,6 +122,9 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
     index,
 
     configure(changes) {
+      if (changes.extraFields && changes.extraFields !== options.extraFields) {
+        catalogs = changes.extraFields.length > 0 ? { ...host.catalogs, fields: host.catalogs.fields.withExtraFields(changes.extraFields) } : host.catalogs;
+      }
       options = { ...options, ...changes };
     },
 
@@ -169,7 +177,7 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
     getDiagnostics(uri) {
       return withFile(uri, null, [] as Diagnostic[], (file, _offset, lines) =>
         collectDiagnostics(
-          { file, index, model, catalogs: host.catalogs, options: options.analysis },
+          { file, index, model, catalogs, options: options.analysis },
           {
             severities: options.severities,
             lineOf: (offset) => lines.positionAt(offset).line,
@@ -197,7 +205,7 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
 
     getHover(uri, position) {
       return withFile(uri, position, null as Hover | null, (file, offset, lines) => {
-        const hover = getHover(index, host.catalogs.fields, file, offset, describeLocation);
+        const hover = getHover(index, catalogs.fields, file, offset, describeLocation);
         return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: lines.toRange(hover.span) } : null;
       });
     },

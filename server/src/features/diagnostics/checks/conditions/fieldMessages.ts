@@ -72,6 +72,12 @@ function didYouMean(word: string, candidates: readonly string[]): string {
   return found.length > 0 ? ` Did you mean \`${found[0]}\`?` : '';
 }
 
+/** Which field catalog the checks used, for messages. */
+export function catalogDescription(context: CheckContext): string {
+  const extra = context.catalogs.fields.allFields().some((field) => field.origin === 'extra');
+  return `the built-in catalog (Falco 0.44.1 with its plugins)${extra ? ' and the configured extra catalogs' : ''}`;
+}
+
 /** `plugin` / `plugin1` or `plugin2`. */
 function pluginNames(plugins: readonly string[]): string {
   // The k8saudit variants share one field list: naming the main plugin is enough.
@@ -105,7 +111,12 @@ export function fieldProblemMessage(
         ? ` It was removed from the core libraries after libs ${former.lastLibsVersion}${former.nowProvidedBy?.length ? `; it is now provided by the ${pluginNames(former.nowProvidedBy)} plugin` : ''}.`
         : '';
       const candidates = scope.mode === 'any' ? context.catalogs.fields.allFields().map((field) => field.name) : scope.env.fieldNames(source, scope.allPlugins);
-      return `Unknown field \`${name}\` (${engineWords}).${history}${didYouMean(name, candidates)}`;
+      const suggestion = didYouMean(name, candidates);
+      // A field class nobody knows is likely a plugin of the user's own: say which catalog was used.
+      const prefix = name.split('.')[0];
+      const knownClass = context.catalogs.fields.allFields().some((field) => field.name.startsWith(prefix + '.'));
+      const catalog = knownClass || suggestion ? '' : ` Fields were checked against ${catalogDescription(context)}; for a plugin of your own, add its field list (\`falco --list --format json\`) with the \`falco.fieldCatalogs.extraPaths\` setting.`;
+      return `Unknown field \`${name}\` (${engineWords}).${history}${suggestion}${catalog}`;
     }
     case 'unloaded':
       return `The field \`${resolution.field.name}\` comes from the ${pluginNames(resolution.plugins)} plugin, which is not loaded: Falco does not know it (${engineWords}). Load the plugin or remove the field.`;
