@@ -43,6 +43,8 @@ export interface Reference {
 export interface FileSymbols {
   readonly declarations: readonly Declaration[];
   readonly references: readonly Reference[];
+  /** The same, per item of the file (in item order). */
+  readonly byItem: readonly { readonly declarations: readonly Declaration[]; readonly references: readonly Reference[] }[];
 }
 
 const listWord = /^[^()"'\s=,]+$/;
@@ -178,12 +180,12 @@ function cachedItemSymbols(item: RulesItem): CachedItemSymbols {
 export function buildFileSymbols(syntax: RulesFileSyntax): FileSymbols {
   const declarations: Declaration[] = [];
   const references: Reference[] = [];
-  for (const item of syntax.items) {
-    const symbols = cachedItemSymbols(item);
-    declarations.push(...symbols.declarations);
-    references.push(...symbols.references);
+  const byItem = syntax.items.map(cachedItemSymbols);
+  for (const symbols of byItem) {
+    for (const declaration of symbols.declarations) declarations.push(declaration);
+    for (const reference of symbols.references) references.push(reference);
   }
-  return { declarations, references };
+  return { declarations, references, byItem };
 }
 
 /** A stable key of the declared names, to tell whether an edit changed what other files can see. */

@@ -30,6 +30,8 @@ interface UsageTables {
   readonly macroSources: Map<string, Set<string>>;
   readonly usedMacros: Set<string>;
   readonly usedLists: Set<string>;
+  /** Names of the macros defined somewhere in the workspace. */
+  readonly declaredMacros: Set<string>;
 }
 
 /** What one file contributes to the usage tables, with a signature to tell whether it changed. */
@@ -42,6 +44,7 @@ interface UsageContribution {
   readonly ruleSources: readonly [string, string][];
   readonly listReferences: readonly { name: string; owner: { kind: string; name: string | null } }[];
   readonly listNames: readonly string[];
+  readonly macroNames: readonly string[];
 }
 
 export class LoadModel {
@@ -49,6 +52,7 @@ export class LoadModel {
   private usageGeneration = -1;
   private usageSignatures: readonly string[] = [];
   private usageVersionCounter = 0;
+  private usageDigest = '';
   private readonly contributions = new WeakMap<IndexedFile['symbols'], UsageContribution>();
 
   constructor(private readonly index: WorkspaceIndex) {}
@@ -115,9 +119,14 @@ export class LoadModel {
     const signatures = contributions.map((contribution) => contribution.signature);
     const same = this.usage !== null && signatures.length === this.usageSignatures.length && signatures.every((signature, index) => signature === this.usageSignatures[index]);
     if (!same) {
-      this.usage = buildUsageTables(contributions);
+      const usage = buildUsageTables(contributions);
+      // Typing a word in a condition changes the words used, rarely what is used: the version (and with it the
+      // per-item caches of the checks) only moves when the tables' content does.
+      const digest = digestOf(usage);
+      if (digest !== this.usageDigest) this.usageVersionCounter++;
+      this.usage = usage;
+      this.usageDigest = digest;
       this.usageSignatures = signatures;
-      this.usageVersionCounter++;
     }
     this.usageGeneration = this.index.contentGeneration;
     return this.usage!;
@@ -190,19 +199,10 @@ function itemContribution(file: IndexedFile, item: RulesItem, references: readon
 }
 
 function fileContribution(file: IndexedFile): UsageContribution {
-  const referencesByItem = new Map<number, Reference[]>();
-  for (const reference of file.symbols.references) {
-    const list = referencesByItem.get(reference.itemIndex);
-    if (list) list.push(reference);
-    else referencesByItem.set(reference.itemIndex, [reference]);
-  }
-  const declarationsByItem = new Map<number, Declaration[]>();
-  for (const declaration of file.symbols.declarations) {
-    const list = declarationsByItem.get(declaration.itemIndex);
-    if (list) list.push(declaration);
-    else declarationsByItem.set(declaration.itemIndex, [declaration]);
-  }
-  const parts = file.syntax.items.map((item) => itemContribution(file, item, referencesByItem.get(item.index) ?? [], declarationsByItem.get(item.index) ?? []));
+  const parts = file.syntax.items.map((item, position) => {
+    const symbols = file.symbols.byItem[position];
+    return itemContribution(file, item, symbols?.references ?? [], symbols?.declarations ?? []);
+  });
   return {
     signature: parts.map((part) => part.signature).join('\n'),
     macroEdges: parts.flatMap((part) => part.macroEdges),
@@ -210,7 +210,28 @@ function fileContribution(file: IndexedFile): UsageContribution {
     ruleSources: parts.flatMap((part) => (part.ruleSource ? [part.ruleSource] : [])),
     listReferences: parts.flatMap((part) => part.listReferences),
     listNames: parts.flatMap((part) => (part.listName !== null ? [part.listName] : [])),
+    macroNames: file.syntax.items.flatMap((item) => (item.kind === 'macro' && item.name !== null ? [item.name] : [])),
   };
+}
+
+/**
+ * What other items can learn from the usage tables: which defined macros and lists are used, by which sources,
+ * and the edges between defined macros. Names nobody defines (a word being typed) do not count.
+ */
+function digestOf(usage: UsageTables): string {
+  const defined = usage.declaredMacros;
+  const sorted = (values: Iterable<string>) => [...values].filter((name) => defined.has(name)).sort().join(',');
+  const edges = [...usage.macroEdges]
+    .filter(([name]) => defined.has(name))
+    .map(([name, targets]) => `${name}>${sorted(targets)}`)
+    .sort()
+    .join(';');
+  const sources = [...usage.macroSources]
+    .filter(([name]) => defined.has(name))
+    .map(([name, values]) => `${name}@${[...values].sort().join(',')}`)
+    .sort()
+    .join(';');
+  return `${sorted(usage.usedMacros)}|${[...usage.usedLists].sort().join(',')}|${edges}|${sources}`;
 }
 
 function buildUsageTables(contributions: readonly UsageContribution[]): UsageTables {
@@ -255,5 +276,7 @@ function buildUsageTables(contributions: readonly UsageContribution[]): UsageTab
   }
   // A macro used only by unused macros still counts as used (the engine resolves every macro's references).
   for (const edges of macroEdges.values()) for (const name of edges) usedMacros.add(name);
-  return { macroEdges, macroSources, usedMacros, usedLists };
+  const declaredMacros = new Set<string>();
+  for (const contribution of contributions) for (const name of contribution.macroNames) declaredMacros.add(name);
+  return { macroEdges, macroSources, usedMacros, usedLists, declaredMacros };
 }

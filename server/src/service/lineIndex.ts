@@ -10,6 +10,12 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     const starts = [0];
+    if (!text.includes('\r')) {
+      // Fast path: LF only.
+      for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+      this.lineStarts = starts;
+      return;
+    }
     for (let index = 0; index < text.length; index++) {
       const code = text.charCodeAt(index);
       if (code === 13) {

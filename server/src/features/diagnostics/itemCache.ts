@@ -48,6 +48,14 @@ export function cachedDiagnostics(item: RulesItem, key: string, uri: string): re
   return entry.diagnostics.map((diagnostic) => shift(diagnostic, delta, uri));
 }
 
+function detach(diagnostic: FalcoDiagnostic): FalcoDiagnostic {
+  return {
+    ...diagnostic,
+    span: { start: diagnostic.span.start, end: diagnostic.span.end },
+    related: diagnostic.related?.map((place) => ({ ...place, span: { start: place.span.start, end: place.span.end } })),
+  };
+}
+
 function inside(item: RulesItem, span: { start: number; end: number }): boolean {
   return span.start >= item.span.start && span.end <= item.span.end;
 }
@@ -71,6 +79,7 @@ export function storeDiagnostics(items: readonly RulesItem[], diagnostics: reado
   }
   for (const [item, found] of perItem) {
     if (uncacheable.has(item)) cache.delete(item);
-    else cache.set(item, { key, start: item.span.start, diagnostics: found });
+    // Copies: a check may report a span object of the syntax tree, which moves in place with later edits.
+    else cache.set(item, { key, start: item.span.start, diagnostics: found.map(detach) });
   }
 }

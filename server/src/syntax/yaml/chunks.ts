@@ -22,9 +22,22 @@ interface Line {
   next: number;
 }
 
+const loneCarriageReturn = /\r(?!\n)/;
+
 function* lines(text: string): Generator<Line> {
   let start = 0;
   const length = text.length;
+  if (!loneCarriageReturn.test(text)) {
+    // Fast path: LF or CRLF line breaks only.
+    while (start < length) {
+      const newline = text.indexOf('\n', start);
+      const next = newline < 0 ? length : newline + 1;
+      const end = newline < 0 ? length : newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      yield { start, end, next };
+      start = next;
+    }
+    return;
+  }
   while (start < length) {
     let end = start;
     while (end < length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
@@ -80,7 +93,10 @@ export function splitChunks(text: string): Chunk[] {
     chunkStart = end;
   };
   for (const line of lines(text)) {
-    if (text.charCodeAt(line.start) === 37 /* % */ && !sawContentInDocument) {
+    // Indented lines and comments never start an item, a document or a directive.
+    const first = text.charCodeAt(line.start);
+    if ((first === 32 || first === 9 || first === 35) && mode !== 'undecided') continue;
+    if (first === 37 /* % */ && !sawContentInDocument) {
       return [{ start: 0, end: text.length, documentIndex: 0, sequenceEntry: false }];
     }
     if (isDocumentMarker(text, line, '---')) {

@@ -91,10 +91,11 @@ class MacroGraph {
 export const macroLoopCheck: Check = {
   name: 'macro-loop',
   codes,
+  itemLocal: true,
   run(context) {
     const { file } = context;
     const names = new Set<string>();
-    for (const item of file.syntax.items) if (item.kind === 'macro' && item.name !== null && item.condition) names.add(item.name);
+    for (const item of context.items) if (item.kind === 'macro' && item.name !== null && item.condition) names.add(item.name);
     if (names.size === 0) return;
     const graph = new MacroGraph(context);
     for (const name of names) {

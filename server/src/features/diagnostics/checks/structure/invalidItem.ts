@@ -24,8 +24,9 @@ const codes = defineCodes([
 export const invalidItemCheck: Check = {
   name: 'invalid-item',
   codes,
+  itemLocal: true,
   run(context) {
-    for (const item of checkedItems(context.file.syntax)) {
+    for (const item of checkedItems(context.file.syntax, context.items)) {
       // An alias entry is resolved by yaml-cpp to the anchored node; we cannot tell its shape here.
       if (item.kind !== 'invalid' || item.node.kind === 'alias') continue;
       const node = item.node;

@@ -50,8 +50,9 @@ function listNameFix(name: string): string | undefined {
 export const invalidNameCheck: Check = {
   name: 'invalid-name',
   codes,
+  itemLocal: true,
   run(context) {
-    for (const item of checkedItems(context.file.syntax)) {
+    for (const item of checkedItems(context.file.syntax, context.items)) {
       const node = item.nameNode;
       if (!node || node.isNull || node.value === '') continue;
       const name = node.value;

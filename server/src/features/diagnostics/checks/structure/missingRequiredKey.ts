@@ -80,8 +80,9 @@ function checkPluginRequirements(context: CheckContext, map: YMap): void {
 export const missingRequiredKeyCheck: Check = {
   name: 'missing-required-key',
   codes,
+  itemLocal: true,
   run(context) {
-    for (const item of checkedItems(context.file.syntax)) {
+    for (const item of checkedItems(context.file.syntax, context.items)) {
       if (!item.map) continue;
       if (item.kind === 'required_plugin_versions') checkPluginRequirements(context, item.map);
       else checkItem(context, item);

@@ -46,8 +46,9 @@ const schemaPriorities = [...PRIORITIES, 'INFO'];
 export const priorityCheck: Check = {
   name: 'priority',
   codes,
+  itemLocal: true,
   run(context) {
-    for (const item of checkedItems(context.file.syntax)) {
+    for (const item of checkedItems(context.file.syntax, context.items)) {
       const map = item.map;
       if (item.kind !== 'rule' || !map) continue;
       const shape = ruleShape(map);

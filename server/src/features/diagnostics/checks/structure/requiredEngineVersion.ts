@@ -65,9 +65,10 @@ function falcoOf(engine: Version): string {
 export const requiredEngineVersionCheck: Check = {
   name: 'required-engine-version',
   codes,
+  itemLocal: true,
   run(context) {
     const target = parseVersion(context.options.engineVersion);
-    for (const item of checkedItems(context.file.syntax)) {
+    for (const item of checkedItems(context.file.syntax, context.items)) {
       if (item.kind !== 'required_engine_version' || !item.map) continue;
       const value = nonNullScalar(getPair(item.map, 'required_engine_version')?.value);
       // Null, empty and non-scalar values are reported by the value-types check.

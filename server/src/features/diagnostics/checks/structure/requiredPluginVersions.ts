@@ -98,8 +98,9 @@ function checkEntry(context: CheckContext, entry: YMap): void {
 export const requiredPluginVersionsCheck: Check = {
   name: 'required-plugin-versions',
   codes,
+  itemLocal: true,
   run(context) {
-    for (const item of checkedItems(context.file.syntax)) {
+    for (const item of checkedItems(context.file.syntax, context.items)) {
       if (item.kind !== 'required_plugin_versions' || !item.map) continue;
       const pair = getPair(item.map, 'required_plugin_versions');
       const value = pair?.value;

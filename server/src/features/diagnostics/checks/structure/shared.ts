@@ -210,8 +210,8 @@ export function isBrokenDocument(syntax: RulesFileSyntax, document: RulesDocumen
   );
 }
 
-/** The items the structure checks look at: every item except those with a YAML syntax error. */
-export function checkedItems(syntax: RulesFileSyntax): readonly RulesItem[] {
+/** The items the structure checks look at: the items to check, except those with a YAML syntax error. */
+export function checkedItems(syntax: RulesFileSyntax, items: readonly RulesItem[]): readonly RulesItem[] {
   const broken = brokenItems(syntax);
-  return broken.size === 0 ? syntax.items : syntax.items.filter((item) => !broken.has(item.index));
+  return broken.size === 0 ? items : items.filter((item) => !broken.has(item.index));
 }

@@ -58,9 +58,10 @@ function isDefinition(item: RulesItem | undefined): item is RulesItem & { map: Y
 export const sourceMismatchCheck: Check = {
   name: 'source-mismatch',
   codes,
+  itemLocal: true,
   run(context) {
     const file = context.file;
-    for (const item of checkedItems(file.syntax)) {
+    for (const item of checkedItems(file.syntax, context.items)) {
       if (item.kind !== 'rule' || !item.map || item.name === null) continue;
       const source = comparedSource(item.map);
       if (source === '') continue;

@@ -26,8 +26,9 @@ const codes = defineCodes([
 export const unknownItemCheck: Check = {
   name: 'unknown-item',
   codes,
+  itemLocal: true,
   run(context) {
-    for (const item of checkedItems(context.file.syntax)) {
+    for (const item of checkedItems(context.file.syntax, context.items)) {
       if (item.kind !== 'unknown' || !item.map) continue;
       const pairs = item.map.pairs;
       const first = pairs[0];

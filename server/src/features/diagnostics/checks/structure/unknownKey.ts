@@ -42,8 +42,9 @@ function explain(item: RulesItem, kind: ItemKind, key: string): string {
 export const unknownKeyCheck: Check = {
   name: 'unknown-key',
   codes,
+  itemLocal: true,
   run(context) {
-    for (const item of checkedItems(context.file.syntax)) {
+    for (const item of checkedItems(context.file.syntax, context.items)) {
       const map = item.map;
       const kind = item.kind;
       if (!map || kind === 'unknown' || kind === 'invalid') continue;

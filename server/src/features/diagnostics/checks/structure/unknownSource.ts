@@ -47,9 +47,10 @@ function providersOf(context: CheckContext, source: string): string[] {
 export const unknownSourceCheck: Check = {
   name: 'unknown-source',
   codes,
+  itemLocal: true,
   run(context) {
     let loaded: Set<string> | undefined;
-    for (const item of checkedItems(context.file.syntax)) {
+    for (const item of checkedItems(context.file.syntax, context.items)) {
       const map = item.map;
       // Only full definitions are skipped by the engine; updates of such a rule are accepted.
       if (item.kind !== 'rule' || !map || ruleShape(map) !== 'define') continue;

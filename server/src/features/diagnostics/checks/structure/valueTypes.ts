@@ -204,8 +204,9 @@ function checkItem(context: CheckContext, item: RulesItem, map: YMap): void {
 export const valueTypesCheck: Check = {
   name: 'value-types',
   codes,
+  itemLocal: true,
   run(context) {
-    for (const item of checkedItems(context.file.syntax)) {
+    for (const item of checkedItems(context.file.syntax, context.items)) {
       if (item.map) checkItem(context, item, item.map);
     }
   },
