@@ -42,7 +42,7 @@ function edit(text: string, random: () => number): string {
   return text.slice(0, at) + '"' + text.slice(at);
 }
 
-for (const seed of [42, 7]) test(`incremental diagnostics equal a fresh analysis after each edit (seed ${seed})`, { skip: sharedMissing }, () => {
+for (const seed of [42, 7]) {test(`incremental diagnostics equal a fresh analysis after each edit (seed ${seed})`, { skip: sharedMissing }, () => {
   const random = prng(seed);
   const texts = files.map((file) => readText(join(corpusRoot, file)));
   const uris = files.map((file) => `file:///corpus/${file}`);
@@ -60,4 +60,4 @@ for (const seed of [42, 7]) test(`incremental diagnostics equal a fresh analysis
       if (JSON.stringify(live.getDiagnostics(uri)) !== expected) assert.fail(`step ${step}: diagnostics of ${uri} differ from a fresh analysis`);
     }
   }
-});
+});}
