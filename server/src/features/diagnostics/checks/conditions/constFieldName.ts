@@ -7,7 +7,9 @@
 import { TRANSFORMERS, VAL_TRANSFORMER } from '../../../../syntax/condition/lexer';
 import type { Check } from '../../check';
 import { defineCodes } from '../../codes';
-import { conditionTargets, describeValue, forEachCheck, resolveInScope, rhsConstants, scopedSeverity, sourceSpan } from './shared';
+import { describeValue, rhsConstants } from './rhsConstants';
+import { resolveInScope, scopedSeverity } from './shared';
+import { conditionTargets, forEachCheck, sourceSpan } from './targets';
 
 const codes = defineCodes([
   {

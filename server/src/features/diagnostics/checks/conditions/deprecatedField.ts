@@ -14,7 +14,8 @@ import { walkCondition } from '../../../../syntax/condition/ast';
 import type { Span } from '../../../../syntax/span';
 import type { Check, CheckContext } from '../../check';
 import { defineCodes } from '../../codes';
-import { conditionTargets, outputTargets, resolveInScope, scopedSeverity, sourceSpan, type ItemScope } from './shared';
+import { type ItemScope, resolveInScope, scopedSeverity } from './shared';
+import { conditionTargets, outputTargets, sourceSpan } from './targets';
 
 const codes = defineCodes([
   {

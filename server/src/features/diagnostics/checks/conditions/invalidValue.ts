@@ -14,10 +14,9 @@ import { checkConstant } from '../../../../semantic/typecheck/values';
 import type { Check, CheckContext } from '../../check';
 import { defineCodes } from '../../codes';
 import { suggest } from '../../suggest';
-import {
-  UNKNOWN_FILTER_SKIPPED, conditionTargets, describeValue, forEachCheck, leftOperand, looksLikeListName, rhsConstants, scopedSeverity, sourceSpan,
-  type ItemScope, type RhsValue,
-} from './shared';
+import { describeValue, looksLikeListName, rhsConstants, type RhsValue } from './rhsConstants';
+import { type ItemScope, leftOperand, scopedSeverity, UNKNOWN_FILTER_SKIPPED } from './shared';
+import { conditionTargets, forEachCheck, sourceSpan } from './targets';
 
 const codes = defineCodes([
   {

@@ -8,7 +8,9 @@ import type { Check } from '../../check';
 import type { ConditionNode } from '../../../../syntax/condition/ast';
 import { walkCondition } from '../../../../syntax/condition/ast';
 import { defineCodes } from '../../codes';
-import { conditionTargets, forEachCheck, rhsConstants, scopedSeverity, sourceSpan } from './shared';
+import { rhsConstants } from './rhsConstants';
+import { scopedSeverity } from './shared';
+import { conditionTargets, forEachCheck, sourceSpan } from './targets';
 
 const codes = defineCodes([
   {

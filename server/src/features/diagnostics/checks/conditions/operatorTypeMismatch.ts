@@ -8,7 +8,8 @@ import { checkOperator } from '../../../../semantic/typecheck/operators';
 import { describeType, isCheckableType } from '../../../../semantic/typecheck/types';
 import type { Check } from '../../check';
 import { defineCodes } from '../../codes';
-import { conditionTargets, forEachCheck, leftOperand, scopedSeverity, sourceSpan } from './shared';
+import { leftOperand, scopedSeverity } from './shared';
+import { conditionTargets, forEachCheck, sourceSpan } from './targets';
 
 const codes = defineCodes([
   {

@@ -13,7 +13,8 @@ import type { Span } from '../../../../syntax/span';
 import type { Check, CheckContext } from '../../check';
 import { defineCodes } from '../../codes';
 import { fieldProblemMessage } from './fieldMessages';
-import { UNKNOWN_FILTER_SKIPPED, forEachField, outputTargets, resolveInScope, scopedSeverity, type ItemScope } from './shared';
+import { type ItemScope, resolveInScope, scopedSeverity, UNKNOWN_FILTER_SKIPPED } from './shared';
+import { forEachField, outputTargets } from './targets';
 
 const codes = defineCodes([
   {

@@ -5,7 +5,9 @@
  */
 import type { Check } from '../../check';
 import { defineCodes } from '../../codes';
-import { conditionTargets, describeValue, forEachCheck, rhsConstants, scopedSeverity, sourceSpan } from './shared';
+import { describeValue, rhsConstants } from './rhsConstants';
+import { scopedSeverity } from './shared';
+import { conditionTargets, forEachCheck, sourceSpan } from './targets';
 
 const codes = defineCodes([
   {

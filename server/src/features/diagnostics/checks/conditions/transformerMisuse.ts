@@ -10,7 +10,8 @@ import { describeType, sameType, typeFamily } from '../../../../semantic/typeche
 import { toSourceSpan } from '../../../../syntax/embeddedText';
 import type { Check, CheckContext } from '../../check';
 import { defineCodes } from '../../codes';
-import { conditionTargets, fieldOfNode, forEachCheck, outputTargets, scopedSeverity, sourceSpan } from './shared';
+import { fieldOfNode, scopedSeverity } from './shared';
+import { conditionTargets, forEachCheck, outputTargets, sourceSpan } from './targets';
 
 const codes = defineCodes([
   {

@@ -9,7 +9,9 @@ import { typeFamily } from '../../../../semantic/typecheck/types';
 import type { Check } from '../../check';
 import { defineCodes } from '../../codes';
 import { suggest } from '../../suggest';
-import { conditionTargets, forEachCheck, leftOperand, looksLikeListName, rhsConstants, sourceSpan } from './shared';
+import { looksLikeListName, rhsConstants } from './rhsConstants';
+import { leftOperand } from './shared';
+import { conditionTargets, forEachCheck, sourceSpan } from './targets';
 
 const codes = defineCodes([
   {

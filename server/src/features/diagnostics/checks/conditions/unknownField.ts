@@ -9,9 +9,8 @@ import { fieldToken } from '../../../../semantic/typecheck/fieldResolver';
 import type { Check } from '../../check';
 import { defineCodes } from '../../codes';
 import { fieldProblemMessage } from './fieldMessages';
-import {
-  UNKNOWN_FILTER_SKIPPED, conditionTargets, fieldFailureSeverity, forEachField, resolveInScope, ruleUsingMacro, sourceSpan, verifiedMacroScope,
-} from './shared';
+import { fieldFailureSeverity, resolveInScope, ruleUsingMacro, UNKNOWN_FILTER_SKIPPED, verifiedMacroScope } from './shared';
+import { conditionTargets, forEachField, sourceSpan } from './targets';
 
 const codes = defineCodes([
   {

@@ -4,7 +4,7 @@
  * append or a redefinition that brings a later macro into view (falco-language.md §5.3). Reported once per macro
  * of the loop, at its reference that leads back to it.
  */
-import { conditionParts } from '../../../../semantic/evttypes';
+import { conditionParts } from '../../../../semantic/conditionParts';
 import { compareLoadPoints, type LoadPoint } from '../../../../semantic/loadModel';
 import type { Span } from '../../../../syntax/span';
 import type { Check, CheckContext } from '../../check';

@@ -5,7 +5,8 @@
  * contradictory condition too (falco-language.md §8.2). `warn_evttypes: false` silences it. Reported on the
  * condition of the rule's full definition.
  */
-import { conditionParts, conditionRole, EventTypeResolver, matchesTooManyEventTypes } from '../../../../semantic/evttypes';
+import { conditionParts, conditionRole } from '../../../../semantic/conditionParts';
+import { EventTypeResolver, matchesTooManyEventTypes } from '../../../../semantic/evttypes';
 import { toSourceSpan } from '../../../../syntax/embeddedText';
 import type { RulesItem } from '../../../../syntax/rulesFile';
 import { getPair, getScalar, type YNode } from '../../../../syntax/yaml/tree';

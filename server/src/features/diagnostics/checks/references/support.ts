@@ -3,7 +3,7 @@
  * rule sources, macro references of a condition, and short file names for messages.
  */
 import type { LoadPoint } from '../../../../semantic/loadModel';
-import { conditionRole } from '../../../../semantic/evttypes';
+import { conditionRole } from '../../../../semantic/conditionParts';
 import type { IndexedFile, WorkspaceIndex } from '../../../../semantic/workspaceIndex';
 import { walkCondition, type IdentifierExpr } from '../../../../syntax/condition/ast';
 import { conditionSourceSpan, type RulesItem } from '../../../../syntax/rulesFile';
