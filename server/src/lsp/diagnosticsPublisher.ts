@@ -15,6 +15,8 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly service: FalcoLanguageService,
     private readonly log: Logger,
+    /** The editor's version of an open document (undefined for files read from disk). */
+    private readonly versionOf: (uri: string) => number | undefined = () => undefined,
   ) {}
 
   schedule(uris: Iterable<string>): void {
@@ -41,7 +43,7 @@ export class DiagnosticsPublisher {
     for (const uri of uris) {
       try {
         if (this.service.isRulesFile(uri)) {
-          void this.connection.sendDiagnostics({ uri, diagnostics: this.service.getDiagnostics(uri) });
+          void this.connection.sendDiagnostics({ uri, version: this.versionOf(uri), diagnostics: this.service.getDiagnostics(uri) });
           this.published.add(uri);
         } else this.clear(uri);
       } catch (error) {

@@ -45,7 +45,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return root ? path.slice(root.length + 1) : path;
   };
   const service = createLanguageService({ catalogs: runtime.catalogs, displayPath, log });
-  const publisher = new DiagnosticsPublisher(connection, service, log);
+  const publisher = new DiagnosticsPublisher(connection, service, log, (uri) => documents.get(uri)?.version);
 
   let loadedCatalogs = '';
   const applySettings = (): void => {
