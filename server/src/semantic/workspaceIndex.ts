@@ -4,7 +4,7 @@
  * declared names unchanged (typing inside a condition) reports `declarationsChanged: false`, so callers need
  * not re-check other files.
  */
-import type { RulesFileSyntax } from '../syntax/rulesFile';
+import { itemsWithYamlErrors, type RulesFileSyntax } from '../syntax/rulesFile';
 import { getPair, getScalar } from '../syntax/yaml/tree';
 import { declarationSignature, type Declaration, type FileSymbols, type Reference, type SymbolKind } from './fileSymbols';
 import { computeLoadOrder, type LoadOrderConfig } from './loadOrder';
@@ -25,11 +25,7 @@ export interface IndexedFile {
  * source and flags of rules, and which items YAML could not read. Typing inside a condition leaves it unchanged.
  */
 export function factsSignature(syntax: RulesFileSyntax): string {
-  const damaged = new Set<number>();
-  for (const problem of syntax.problems) {
-    if (problem.code !== 'yaml-syntax') continue;
-    for (const item of syntax.items) if (problem.span.start >= item.span.start && problem.span.start <= item.span.end) damaged.add(item.index);
-  }
+  const damaged = itemsWithYamlErrors(syntax);
   const facts: unknown[] = [];
   for (const item of syntax.items) {
     const map = item.map;

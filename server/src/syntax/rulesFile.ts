@@ -250,6 +250,29 @@ export function parseRulesFile(text: string, cache?: RulesParseCache): RulesFile
   return { text, documents, items, problems };
 }
 
+const damagedCache = new WeakMap<RulesFileSyntax, ReadonlySet<number>>();
+
+/**
+ * Indexes of the items whose text (from the item's start to the next item's) holds a YAML syntax error. The
+ * engine stops at that error, and what was recovered of such an item is unreliable (a shifted key lands
+ * elsewhere, a `source:` is lost), so checks leave these items to the YAML diagnostic.
+ */
+export function itemsWithYamlErrors(syntax: RulesFileSyntax): ReadonlySet<number> {
+  let damaged = damagedCache.get(syntax);
+  if (damaged) return damaged;
+  const set = new Set<number>();
+  const errors = syntax.problems.filter((problem) => problem.code === 'yaml-syntax');
+  if (errors.length > 0) {
+    syntax.items.forEach((item, position) => {
+      const end = Math.max(syntax.items[position + 1]?.span.start ?? syntax.text.length, item.span.end);
+      if (errors.some((problem) => problem.span.start <= end && problem.span.end >= item.span.start)) set.add(item.index);
+    });
+  }
+  damaged = set;
+  damagedCache.set(syntax, damaged);
+  return damaged;
+}
+
 /**
  * Maps a span of a parsed condition (offsets of the parsed text, placeholder included) to document offsets;
  * null for spans inside the placeholder of an appended fragment.

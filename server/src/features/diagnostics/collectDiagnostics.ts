@@ -4,7 +4,6 @@
  * never stops the others.
  */
 import type { ProblemSeverity } from '../../syntax/problems';
-import type { Span } from '../../syntax/span';
 import type { Check, CheckContext } from './check';
 import type { RulesItem } from '../../syntax/rulesFile';
 import { cachedDiagnostics, storeDiagnostics, workspaceKey } from './itemCache';
@@ -19,14 +18,6 @@ export interface CollectOptions {
   readonly severities?: SeverityOverrides;
   readonly lineOf: (offset: number) => number;
   readonly onCheckError?: (check: string, error: unknown) => void;
-}
-
-function itemsWithYamlErrors(context: Omit<CheckContext, 'report' | 'items'>): Span[] {
-  const yamlProblems = context.file.syntax.problems.filter((problem) => problem.code === 'yaml-syntax');
-  if (yamlProblems.length === 0) return [];
-  return context.file.syntax.items
-    .filter((item) => yamlProblems.some((problem) => problem.span.start >= item.span.start && problem.span.start <= item.span.end))
-    .map((item) => item.span);
 }
 
 export function collectDiagnostics(context: Omit<CheckContext, 'report' | 'items'>, options: CollectOptions): FalcoDiagnostic[] {
@@ -59,7 +50,10 @@ export function collectDiagnostics(context: Omit<CheckContext, 'report' | 'items
     diagnostics.push(...found);
   }
   for (const check of allChecks) if (!check.itemLocal) run(check, items, diagnostics);
-  const damaged = itemsWithYamlErrors(context);
+  // Items whose own span holds a YAML error: what the checks see of them is a fragment. (Checks treat an error at
+  // the boundary with the next item as theirs too, see itemsWithYamlErrors, and lower their severity instead.)
+  const yamlErrors = context.file.syntax.problems.filter((problem) => problem.code === 'yaml-syntax');
+  const damaged = yamlErrors.length === 0 ? [] : items.filter((item) => yamlErrors.some((problem) => problem.span.start >= item.span.start && problem.span.start <= item.span.end)).map((item) => item.span);
   const severities = options.severities ?? {};
   const adjusted: FalcoDiagnostic[] = [];
   for (const diagnostic of diagnostics) {

@@ -9,7 +9,7 @@ import { fieldEnvironment, fieldToken, type FieldEnvironment, type FieldResoluti
 import { listResolver, type ListResolver } from '../../../../semantic/typecheck/lists';
 import { typeOperand, type TypedOperand } from '../../../../semantic/typecheck/operandTypes';
 import type { CheckExpr, FieldExpr } from '../../../../syntax/condition/ast';
-import { isYamlTrue, type RulesFileSyntax, type RulesItem } from '../../../../syntax/rulesFile';
+import { isYamlTrue, itemsWithYamlErrors, type RulesItem } from '../../../../syntax/rulesFile';
 import type { IndexedFile } from '../../../../semantic/workspaceIndex';
 import type { ProblemSeverity } from '../../../../syntax/problems';
 import { getPair, getScalar } from '../../../../syntax/yaml/tree';
@@ -95,27 +95,8 @@ function skipsUnknown(context: CheckContext, item: RulesItem): boolean {
   return inherited ? isYamlTrue(inherited.value) : false;
 }
 
-const damagedCache = new WeakMap<RulesFileSyntax, ReadonlySet<number>>();
-
-/**
- * Items of a file whose text holds a YAML error (from the item's start to the next item's): the keys read from
- * them may be wrong (a lost `source`), and the engine stops at the YAML error anyway.
- */
-function damagedItems(syntax: RulesFileSyntax): ReadonlySet<number> {
-  let damaged = damagedCache.get(syntax);
-  if (damaged) return damaged;
-  const set = new Set<number>();
-  const errors = syntax.problems.filter((problem) => problem.code === 'yaml-syntax');
-  if (errors.length > 0) {
-    syntax.items.forEach((item, index) => {
-      const end = syntax.items[index + 1]?.span.start ?? syntax.text.length;
-      if (errors.some((problem) => problem.span.start <= end && problem.span.end >= item.span.start)) set.add(item.index);
-    });
-  }
-  damaged = set;
-  damagedCache.set(syntax, damaged);
-  return damaged;
-}
+/** Items whose text holds a YAML error: the keys read from them may be wrong, and the engine stops there. */
+const damagedItems = itemsWithYamlErrors;
 
 /** True when rules use the macro (directly or through other macros) and all of them skip unknown filters. */
 function macroUsersSkipUnknown(context: CheckContext, name: string): boolean {

@@ -4,7 +4,7 @@
  * version strings (falco-language.md §1.3–§1.8, §11.1).
  */
 import { ITEM_KEYS, RULE_REQUIRED_KEYS } from '../../../../syntax/itemKeys';
-import type { RulesDocumentInfo, RulesFileSyntax, RulesItem } from '../../../../syntax/rulesFile';
+import { itemsWithYamlErrors, type RulesDocumentInfo, type RulesFileSyntax, type RulesItem } from '../../../../syntax/rulesFile';
 import type { Span } from '../../../../syntax/span';
 import { getPair, type YMap, type YNode, type YPair, type YScalar } from '../../../../syntax/yaml/tree';
 import { suggest } from '../../suggest';
@@ -175,32 +175,10 @@ export function misspelledKey(item: RulesItem, key: string): YPair | undefined {
   return map.pairs.find((pair) => pair.key?.kind === 'scalar' && pair.keyText !== '' && !valid.includes(pair.keyText) && suggest(pair.keyText, [key], 1).length > 0);
 }
 
-const brokenCache = new WeakMap<RulesFileSyntax, ReadonlySet<number>>();
 
-/**
- * Indexes of the items whose text (from the item to the next one) holds a YAML syntax error. The engine stops
- * at that error, and the recovered tree of such an item is unreliable (a shifted key lands elsewhere), so the
- * structure checks leave these items to the YAML diagnostic.
- */
+/** Items with a YAML syntax error, which the structure checks leave to the YAML diagnostic. */
 export function brokenItems(syntax: RulesFileSyntax): ReadonlySet<number> {
-  let broken = brokenCache.get(syntax);
-  if (broken) return broken;
-  const set = new Set<number>();
-  const starts = syntax.problems.filter((problem) => problem.code === 'yaml-syntax' && problem.severity === 'error').map((problem) => problem.span.start);
-  if (starts.length > 0) {
-    const items = syntax.items;
-    for (let index = 0; index < items.length; index++) {
-      const start = items[index].span.start;
-      // Up to the start of the next item inclusive: an error where recovery started a new item (a shifted key)
-      // belongs to both.
-      const next = index + 1 < items.length ? items[index + 1].span.start : Infinity;
-      const end = Math.max(next, items[index].span.end);
-      if (starts.some((offset) => offset >= start && offset <= end)) set.add(items[index].index);
-    }
-  }
-  broken = set;
-  brokenCache.set(syntax, broken);
-  return broken;
+  return itemsWithYamlErrors(syntax);
 }
 
 /** True when a document holds a YAML syntax error (its root shape may then be an artefact of recovery). */
