@@ -1,8 +1,11 @@
 /**
  * Hover: a macro shows its condition and where it is defined and modified; a list shows its items with nested
- * lists expanded; a field shows its type, event sources and argument form; a rule shows its description.
+ * lists expanded; a field shows its type, event sources and argument form; a rule shows its description, and for
+ * a syscall rule the event types its condition matches.
  */
+import type { EventCatalog } from '../semantic/catalogs/eventCatalog';
 import type { FieldCatalog } from '../semantic/catalogs/fieldCatalog';
+import { EventTypeResolver } from '../semantic/evttypes';
 import type { FieldInfo } from '../semantic/catalogs/fieldTypes';
 import type { DeclarationLocation, IndexedFile, WorkspaceIndex } from '../semantic/workspaceIndex';
 import type { Span } from '../syntax/span';
@@ -80,19 +83,35 @@ function listHover(index: WorkspaceIndex, name: string, describe: DescribeLocati
   return parts.join('\n\n');
 }
 
-function ruleHover(index: WorkspaceIndex, name: string, describe: DescribeLocation): string {
+/** "matches 3 event types: execve, execveat, …" for a syscall rule, from the event-type resolver. */
+function eventTypesLine(index: WorkspaceIndex, events: EventCatalog, name: string, from: { uri: string; itemIndex: number }): string | undefined {
+  const result = EventTypeResolver.for(index, events).ofRule(name, from);
+  if (!result) return undefined;
+  if (result.set.isAll) return 'matches every event type (no `evt.type` restriction)';
+  if (result.set.isEmpty) return 'matches no event type (its `evt.type` checks contradict each other)';
+  const names = result.set.names();
+  const shown = names.slice(0, 12).map((event) => `\`${event}\``).join(', ');
+  return `${result.exact ? 'matches' : 'matches about'} ${names.length} event type${names.length === 1 ? '' : 's'}: ${shown}${names.length > 12 ? ', …' : ''}`;
+}
+
+function ruleHover(index: WorkspaceIndex, events: EventCatalog, name: string, describe: DescribeLocation): string {
   const locations = index.declarationsOf('rule', name);
   const parts = [`**rule** \`${name}\``];
   const definition = [...locations].reverse().find((location) => location.declaration.mode === 'define');
   const item = definition ? itemOf(definition) : undefined;
-  if (item?.map) {
+  if (item?.map && definition) {
     const desc = getScalar(item.map, 'desc');
     if (desc && !desc.isNull) parts.push(desc.value.trim());
     const facts: string[] = [];
     const priority = getScalar(item.map, 'priority');
     if (priority && !priority.isNull) facts.push(`priority \`${priority.value}\``);
-    facts.push(`source \`${sourceOf(item) ?? 'syscall'}\``);
+    const source = sourceOf(item) ?? 'syscall';
+    facts.push(`source \`${source}\``);
     parts.push(facts.join(' · '));
+    if (source === 'syscall') {
+      const line = eventTypesLine(index, events, name, { uri: definition.file.uri, itemIndex: definition.declaration.itemIndex });
+      if (line) parts.push(line);
+    }
   }
   parts.push(describeUpdates(locations, describe).join('\n'));
   return parts.join('\n\n');
@@ -132,7 +151,14 @@ function fieldHover(catalog: FieldCatalog, target: Extract<Target, { type: 'fiel
   return undefined;
 }
 
-export function getHover(index: WorkspaceIndex, catalog: FieldCatalog, file: IndexedFile, offset: number, describe: DescribeLocation): HoverResult | undefined {
+export function getHover(
+  index: WorkspaceIndex,
+  catalogs: { readonly fields: FieldCatalog; readonly events: EventCatalog },
+  file: IndexedFile,
+  offset: number,
+  describe: DescribeLocation,
+): HoverResult | undefined {
+  const catalog = catalogs.fields;
   const target = locate(file, offset);
   if (!target) return undefined;
   if (target.type === 'field') {
@@ -144,6 +170,6 @@ export function getHover(index: WorkspaceIndex, catalog: FieldCatalog, file: Ind
   let markdown: string | undefined;
   if (symbol.kind === 'macro') markdown = macroHover(index, symbol.name, describe);
   else if (symbol.kind === 'list') markdown = listHover(index, symbol.name, describe);
-  else markdown = ruleHover(index, symbol.name, describe);
+  else markdown = ruleHover(index, catalogs.events, symbol.name, describe);
   return markdown ? { markdown, span: target.span } : undefined;
 }

@@ -205,7 +205,7 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
 
     getHover(uri, position) {
       return withFile(uri, position, null as Hover | null, (file, offset, lines) => {
-        const hover = getHover(index, catalogs.fields, file, offset, describeLocation);
+        const hover = getHover(index, catalogs, file, offset, describeLocation);
         return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: lines.toRange(hover.span) } : null;
       });
     },

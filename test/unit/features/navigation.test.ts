@@ -112,6 +112,15 @@ describe('hover', () => {
     assert.match(value, /\*\*list\*\* `all_shells` \(4 items\)/);
     assert.match(value, /- shell_binaries \(list\):\n {2}- bash\n {2}- sh\n {2}- zsh\n- fish/);
   });
+  test('a rule shows its description, priority, source and the event types its condition matches', () => {
+    const base = fixture.file('base.yaml');
+    const offset = base.text.indexOf('Base shell') + 2;
+    const line = base.text.slice(0, offset).split('\n').length - 1;
+    const character = offset - base.text.lastIndexOf('\n', offset - 1) - 1;
+    const value = (fixture.service.getHover(base.uri, { line, character })!.contents as { value: string }).value;
+    assert.match(value, /\*\*rule\*\* `Base shell`\n\na shell\n\npriority `WARNING` · source `syscall`\n\nmatches 2 event types: `execve`, `execveat`/);
+  });
+
   test('a field shows its type, source and argument form', () => {
     const base = fixture.file('base.yaml');
     const offset = base.text.indexOf('proc.name in') + 3;
