@@ -28,7 +28,8 @@ Options:
                             found in the given directories
   --format text|json|sarif  output format (default text); sarif is SARIF 2.1.0 for code scanning
   --output <file>           write the report to a file instead of standard output
-  --plugins <a,b,…>         plugins Falco loads (e.g. container,k8saudit,json); default: all known plugins
+  --plugins <a,b,…>         plugins Falco loads (e.g. container,k8saudit,json); default: load_plugins of the
+                            falco.yaml, else all known plugins
   --engine-version <x.y.z>  engine version to check required_engine_version against (default 0.62.0)
   --fields <file.json>      extra field catalog from \`falco --list --format json\` (repeatable), for the
                             fields of plugins the built-in catalog does not know

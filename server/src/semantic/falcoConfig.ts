@@ -1,11 +1,13 @@
 /**
  * Reads the parts of a Falco configuration file (`falco.yaml`) that matter to the editor: the `rules_files`
- * list (`rules_file` in older releases) that sets the load order.
+ * list (`rules_file` in older releases) that sets the load order, and `load_plugins`, the plugins Falco loads.
  */
 import { parse } from 'yaml';
 
 export interface FalcoConfig {
   readonly rulesFiles: readonly string[];
+  /** `load_plugins`: the plugins Falco loads (undefined when the key is absent). */
+  readonly loadPlugins?: readonly string[];
 }
 
 export function parseFalcoConfig(text: string): FalcoConfig | null {
@@ -17,8 +19,9 @@ export function parseFalcoConfig(text: string): FalcoConfig | null {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const record = value as Record<string, unknown>;
+  const loadPlugins = Array.isArray(record.load_plugins) ? record.load_plugins.filter((name): name is string => typeof name === 'string') : undefined;
   const entries = record.rules_files ?? record.rules_file;
-  if (entries === undefined) return null;
+  if (entries === undefined) return loadPlugins ? { rulesFiles: [], loadPlugins } : null;
   const list = Array.isArray(entries) ? entries : [entries];
   const rulesFiles = list.flatMap((entry) => {
     if (typeof entry === 'string') return [entry];
@@ -26,7 +29,7 @@ export function parseFalcoConfig(text: string): FalcoConfig | null {
     if (typeof entry === 'object' && entry !== null && typeof (entry as { path?: unknown }).path === 'string') return [(entry as { path: string }).path];
     return [];
   });
-  return { rulesFiles };
+  return loadPlugins ? { rulesFiles, loadPlugins } : { rulesFiles };
 }
 
 /** True for file names Falco uses for its configuration. */

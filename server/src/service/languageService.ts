@@ -92,6 +92,12 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
   const documents = new Map<string, DocumentState>();
   let options: ServiceOptions = { analysis: defaultAnalysisOptions, severities: {}, extraFields: [] };
   let catalogs: Catalogs = host.catalogs;
+  /** `load_plugins` of the workspace's falco.yaml, used when no plugin set is configured. */
+  let configPlugins: readonly string[] | undefined;
+  let analysis: AnalysisOptions = defaultAnalysisOptions;
+  const updateAnalysis = (): void => {
+    analysis = options.analysis.plugins === undefined && configPlugins !== undefined ? { ...options.analysis, plugins: configPlugins } : options.analysis;
+  };
 
   const linesOf = (uri: string): LineIndex | undefined => {
     const state = documents.get(uri);
@@ -126,6 +132,7 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
         catalogs = changes.extraFields.length > 0 ? { ...host.catalogs, fields: host.catalogs.fields.withExtraFields(changes.extraFields) } : host.catalogs;
       }
       options = { ...options, ...changes };
+      updateAnalysis();
     },
 
     updateDocument(uri, text, options = {}) {
@@ -162,6 +169,8 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
 
     setFalcoConfig(uri, text) {
       const config = uri && text !== null ? parseFalcoConfig(text) : null;
+      configPlugins = config?.loadPlugins;
+      updateAnalysis();
       if (!uri || !config) {
         index.setLoadOrderConfig(null);
         return;
@@ -177,7 +186,7 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
     getDiagnostics(uri) {
       return withFile(uri, null, [] as Diagnostic[], (file, _offset, lines) =>
         collectDiagnostics(
-          { file, index, model, catalogs, options: options.analysis },
+          { file, index, model, catalogs, options: analysis },
           {
             severities: options.severities,
             lineOf: (offset) => lines.positionAt(offset).line,

@@ -43,3 +43,10 @@ describe('load order', () => {
     assert.equal(parseFalcoConfig(': : bad'), null);
   });
 });
+
+describe('falco.yaml load_plugins', () => {
+  test('is read with or without rules_files', () => {
+    assert.deepEqual(parseFalcoConfig('load_plugins: [container, k8saudit]\nrules_files: [a.yaml]\n'), { rulesFiles: ['a.yaml'], loadPlugins: ['container', 'k8saudit'] });
+    assert.deepEqual(parseFalcoConfig('load_plugins: []\n'), { rulesFiles: [], loadPlugins: [] });
+  });
+});
