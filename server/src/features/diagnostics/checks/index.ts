@@ -6,6 +6,7 @@ import type { Check } from '../check';
 import { conditionChecks } from './conditions';
 import { referenceChecks } from './references';
 import { structureChecks } from './structure';
+import { tagChecks } from './tags';
 import { updateChecks } from './updates';
 
-export const allChecks: readonly Check[] = [...structureChecks, ...updateChecks, ...referenceChecks, ...conditionChecks];
+export const allChecks: readonly Check[] = [...structureChecks, ...updateChecks, ...referenceChecks, ...conditionChecks, ...tagChecks];
