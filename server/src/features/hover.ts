@@ -3,6 +3,7 @@
  * lists expanded; a field shows its type, event sources and argument form; a rule shows its description, and for
  * a syscall rule the event types its condition matches.
  */
+import type { AttackCatalog } from '../semantic/catalogs/attackCatalog';
 import type { EventCatalog } from '../semantic/catalogs/eventCatalog';
 import type { FieldCatalog } from '../semantic/catalogs/fieldCatalog';
 import { EventTypeResolver } from '../semantic/evttypes';
@@ -10,7 +11,8 @@ import type { FieldInfo } from '../semantic/catalogs/fieldTypes';
 import type { DeclarationLocation, IndexedFile, WorkspaceIndex } from '../semantic/workspaceIndex';
 import type { Span } from '../syntax/span';
 import { getPair, getScalar, type YNode } from '../syntax/yaml/tree';
-import { locate, sourceOf, symbolOf, type Target } from './locate';
+import { getFactHover } from './hoverFacts';
+import { findItemAt, locate, sourceOf, symbolOf, type Target } from './locate';
 
 export interface HoverResult {
   readonly markdown: string;
@@ -153,14 +155,18 @@ function fieldHover(catalog: FieldCatalog, target: Extract<Target, { type: 'fiel
 
 export function getHover(
   index: WorkspaceIndex,
-  catalogs: { readonly fields: FieldCatalog; readonly events: EventCatalog },
+  catalogs: { readonly fields: FieldCatalog; readonly events: EventCatalog; readonly attack: AttackCatalog },
   file: IndexedFile,
   offset: number,
   describe: DescribeLocation,
 ): HoverResult | undefined {
   const catalog = catalogs.fields;
   const target = locate(file, offset);
-  if (!target) return undefined;
+  if (!target || (target.type === 'reference' && target.reference.kind === 'list' && index.declarationsOf('list', target.reference.name).length === 0)) {
+    // Not a workspace name: a tag, a priority, an operator or an event type may still have something to say.
+    const item = findItemAt(file, offset);
+    return item ? getFactHover(item, offset, catalogs) : undefined;
+  }
   if (target.type === 'field') {
     const markdown = fieldHover(catalog, target);
     return markdown ? { markdown, span: target.span } : undefined;
