@@ -6,7 +6,7 @@ import { walkConditionTree } from '../semantic/conditionWalk';
 import type { Declaration, Reference } from '../semantic/fileSymbols';
 import type { IndexedFile } from '../semantic/workspaceIndex';
 import { toSourceSpan } from '../syntax/embeddedText';
-import type { RulesItem } from '../syntax/rulesFile';
+import { conditionSourceSpan, type RulesItem } from '../syntax/rulesFile';
 import type { Span } from '../syntax/span';
 import { getScalar } from '../syntax/yaml/tree';
 
@@ -38,12 +38,9 @@ function findField(item: RulesItem, offset: number): Target | undefined {
   if (condition && inside(condition.scalar.span, offset) && condition.parsed.ast) {
     let found: Target | undefined;
     walkConditionTree(condition.parsed.ast, (visit) => {
-      if (found || visit.role !== 'field' || visit.span.end <= condition.prefixLength) return;
-      const span = toSourceSpan(condition.scalar.text, {
-        start: visit.span.start - condition.prefixLength,
-        end: visit.span.end - condition.prefixLength,
-      });
-      if (inside(span, offset)) found = { type: 'field', name: visit.name, span, item, inOutput: false };
+      if (found || visit.role !== 'field') return;
+      const span = conditionSourceSpan(condition, visit.span);
+      if (span && inside(span, offset)) found = { type: 'field', name: visit.name, span, item, inOutput: false };
     });
     if (found) return found;
   }

@@ -3,7 +3,7 @@
  * updates) and the names it refers to, with spans. Built from the syntax model only; no catalog, no I/O.
  */
 import { toSourceSpan } from '../syntax/embeddedText';
-import type { EmbeddedCondition, RulesFileSyntax, RulesItem } from '../syntax/rulesFile';
+import { conditionSourceSpan, type EmbeddedCondition, type RulesFileSyntax, type RulesItem } from '../syntax/rulesFile';
 import type { Span } from '../syntax/span';
 import { getPair, type YNode, type YScalar } from '../syntax/yaml/tree';
 import { walkConditionTree, type ConditionVisit } from './conditionWalk';
@@ -65,15 +65,8 @@ function declarationMode(item: RulesItem): DeclarationMode {
 function collectConditionReferences(condition: EmbeddedCondition, itemIndex: number, references: Reference[]): void {
   const ast = condition.parsed.ast;
   if (!ast) return;
-  const toSource = (local: Span): Span | null => {
-    if (local.end <= condition.prefixLength) return null;
-    return toSourceSpan(condition.scalar.text, {
-      start: Math.max(0, local.start - condition.prefixLength),
-      end: local.end - condition.prefixLength,
-    });
-  };
   walkConditionTree(ast, (visit: ConditionVisit) => {
-    const span = toSource(visit.span);
+    const span = conditionSourceSpan(condition, visit.span);
     if (!span) return;
     if (visit.role === 'macro') references.push({ kind: 'macro', name: visit.name, span, itemIndex, context: 'condition' });
     else if (visit.role === 'list-candidate' && listWord.test(visit.name)) {
