@@ -1,6 +1,6 @@
 // Turns the extracted upstream facts in ../shared/data into the compact JSON files the language server bundles
 // (server/src/data/*.generated.json). Usage: node scripts/generate-data.mjs [output-dir]; input dir: FALCO_SHARED_DATA.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -79,8 +79,34 @@ function argumentOf(field) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+/**
+ * One-line field descriptions, written for this project (not taken from upstream): data/field-descriptions/*.tsv,
+ * `name<TAB>description` per line. Generation fails when a field has none or a line names no field.
+ */
+function readDescriptions(fieldNames) {
+  const folder = join(root, 'data/field-descriptions');
+  const descriptions = new Map();
+  for (const file of sorted(readdirSync(folder).filter((name) => name.endsWith('.tsv')))) {
+    readFileSync(join(folder, file), 'utf8').split('\n').forEach((line, index) => {
+      if (line.trim() === '' || line.startsWith('#')) return;
+      const tab = line.indexOf('\t');
+      const name = tab < 0 ? line.trim() : line.slice(0, tab).trim();
+      const text = tab < 0 ? '' : line.slice(tab + 1).trim();
+      const where = `data/field-descriptions/${file}:${index + 1}`;
+      if (!fieldNames.has(name)) throw new Error(`${where}: ${name} is not a known field`);
+      if (descriptions.has(name)) throw new Error(`${where}: ${name} is described twice`);
+      if (text === '') throw new Error(`${where}: ${name} has no description`);
+      descriptions.set(name, text);
+    });
+  }
+  const missing = [...fieldNames].filter((name) => !descriptions.has(name));
+  if (missing.length > 0) throw new Error(`fields without a description in data/field-descriptions: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`);
+  return descriptions;
+}
+
 function buildFields(data) {
   const allLibs = [...data.upstream.libsVersionsCompared, 'master'];
+  const descriptions = readDescriptions(new Set(data.fields.map((f) => f.name)));
   const fields = data.fields.map((f) => {
     const out = {
       name: f.name,
@@ -88,6 +114,7 @@ function buildFields(data) {
       sources: unique(f.sources),
       class: f.class,
       providers: unique(f.providers),
+      desc: descriptions.get(f.name),
     };
     const arg = argumentOf(f);
     if (arg) out.arg = arg;

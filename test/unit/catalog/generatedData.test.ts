@@ -38,3 +38,12 @@ test('generated files stay small', () => {
   const total = files.reduce((sum, name) => sum + readFileSync(join(root, 'server/src/data', name)).length, 0);
   assert.ok(total < 400_000, `generated data is ${total} bytes`);
 });
+
+test('every built-in field has a one-line description of its own', () => {
+  const data = JSON.parse(readFileSync(join(root, 'server/src/data/fields.generated.json'), 'utf8')) as { fields: { name: string; desc?: string }[] };
+  for (const field of data.fields) {
+    assert.ok(field.desc, `${field.name} has no description (data/field-descriptions)`);
+    assert.ok(!field.desc.includes('\n') && field.desc.length >= 20 && field.desc.length <= 140, `${field.name}: description length ${field.desc.length}`);
+    assert.notEqual(field.desc.toLowerCase(), field.name.toLowerCase());
+  }
+});

@@ -213,6 +213,7 @@ interface GeneratedField {
   replacedByPlugin?: string;
   aliasOf?: string;
   libsVersions?: string[];
+  desc?: string;
 }
 
 interface GeneratedFieldsFile {
@@ -253,6 +254,7 @@ function toFieldInfo(raw: GeneratedField): FieldInfo {
     ...(raw.replacedByPlugin ? { replacedByPlugin: raw.replacedByPlugin } : {}),
     ...(raw.aliasOf ? { aliasOf: raw.aliasOf } : {}),
     ...(raw.libsVersions ? { libsVersions: raw.libsVersions } : {}),
+    ...(raw.desc ? { desc: raw.desc } : {}),
     origin: 'builtin',
   };
 }

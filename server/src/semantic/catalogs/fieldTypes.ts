@@ -55,7 +55,7 @@ export interface FieldInfo {
   readonly aliasOf?: string;
   /** libs releases having the field, only when not all of the catalog's `libsVersions`. */
   readonly libsVersions?: readonly string[];
-  /** Description, only for fields read from a user-supplied `falco --list --format json` listing. */
+  /** One-line description: the project's own words for built-in fields, the listing's for user-supplied ones. */
   readonly desc?: string;
   readonly origin: 'builtin' | 'extra';
 }
