@@ -164,6 +164,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         definitionProvider: true,
         referencesProvider: true,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: ['.', '%', ' ', '(', ',', '[', '-'], resolveProvider: true },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
       },
@@ -216,6 +217,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     runSafe(log, token, 'references', [], () => service.findReferences(params.textDocument.uri, params.position, params.context.includeDeclaration)),
   );
   connection.onHover((params, token) => runSafe(log, token, 'hover', null, () => service.getHover(params.textDocument.uri, params.position)));
+  connection.onCompletion((params, token) => runSafe(log, token, 'completion', null, () => service.getCompletions(params.textDocument.uri, params.position)));
+  connection.onCompletionResolve((item, token) => runSafe(log, token, 'completionResolve', item, () => service.resolveCompletion(item)));
   connection.onDocumentSymbol((params, token) =>
     runSafe(log, token, 'documentSymbol', [], () => service.getDocumentSymbols(params.textDocument.uri)),
   );

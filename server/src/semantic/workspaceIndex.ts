@@ -130,6 +130,8 @@ export class WorkspaceIndex {
   /** Query results, valid until the next change. */
   private declarationCache = new Map<string, DeclarationLocation[]>();
   private referenceCache = new Map<string, ReferenceLocation[]>();
+  private readonly nameCache = new Map<string, string[]>();
+  private nameCacheGeneration = -1;
   /** Increases whenever any declaration in the workspace changes (or the load order does). */
   private declarationGeneration = 0;
   /** Increases on every change of any file. */
@@ -288,6 +290,20 @@ export class WorkspaceIndex {
   /** True when some file refers to the name (cheaper than `referencesOf`). */
   isReferenced(kind: 'macro' | 'list', name: string): boolean {
     return this.referencingFiles.has(key(kind, name));
+  }
+
+  /** Every name of a kind declared somewhere in the workspace, sorted (cached until declarations change). */
+  declaredNames(kind: SymbolKind): readonly string[] {
+    const cacheKey = `names\u0000${kind}`;
+    let names = this.nameCache.get(cacheKey);
+    if (!names || this.nameCacheGeneration !== this.declarationGeneration) {
+      if (this.nameCacheGeneration !== this.declarationGeneration) this.nameCache.clear();
+      this.nameCacheGeneration = this.declarationGeneration;
+      const prefix = key(kind, '');
+      names = [...this.declaringFiles.keys()].filter((entry) => entry.startsWith(prefix)).map((entry) => entry.slice(prefix.length)).sort();
+      this.nameCache.set(cacheKey, names);
+    }
+    return names;
   }
 
   /** Every declaration of the workspace, in load order. */

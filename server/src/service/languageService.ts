@@ -4,6 +4,8 @@
  * become LSP ranges here and nowhere else.
  */
 import type {
+  CompletionItem,
+  CompletionList,
   Diagnostic,
   DocumentSymbol,
   Hover,
@@ -15,6 +17,7 @@ import type {
 import { defaultAnalysisOptions, type AnalysisOptions } from '../features/diagnostics/check';
 import { collectDiagnostics, type SeverityOverrides } from '../features/diagnostics/collectDiagnostics';
 import { findDefinition } from '../features/definition';
+import { getCompletions, resolveCandidate, type CandidateKind } from '../features/completion';
 import { getDocumentSymbols, getWorkspaceSymbols } from '../features/documentSymbols';
 import { getHover } from '../features/hover';
 import { findReferences } from '../features/references';
@@ -29,6 +32,7 @@ import type { FieldInfo } from '../semantic/catalogs/fieldTypes';
 import type { LanguageServiceHost } from './host';
 import { LineIndex } from './lineIndex';
 import { toLspDiagnostic, toLspSymbolKind } from './lspConversions';
+import { toCompletionList, withDocumentation, type CompletionItemData } from './completionConversions';
 
 /** Whether a document should be treated as a rules file regardless of its content. */
 export type RulesFileOverride = 'auto' | 'force' | 'exclude';
@@ -80,6 +84,10 @@ export interface FalcoLanguageService {
   findDefinition(uri: string, position: Position): LocationLink[];
   findReferences(uri: string, position: Position, includeDeclaration: boolean): Location[];
   getHover(uri: string, position: Position): Hover | null;
+  /** Completion at a position (null when nothing applies there). Items are light: see resolveCompletion. */
+  getCompletions(uri: string, position: Position): CompletionList | null;
+  /** Adds documentation to a completion item returned by getCompletions. */
+  resolveCompletion(item: CompletionItem): CompletionItem;
   getDocumentSymbols(uri: string): DocumentSymbol[];
   getWorkspaceSymbols(query: string): SymbolInformation[];
   /** The index, for the CLI and tests. */
@@ -217,6 +225,25 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
         const hover = getHover(index, catalogs, file, offset, describeLocation);
         return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: lines.toRange(hover.span) } : null;
       });
+    },
+
+    getCompletions(uri, position) {
+      const state = documents.get(uri);
+      const file = index.get(uri);
+      const lines = linesOf(uri);
+      if (!lines) return null;
+      const text = state?.text ?? file?.syntax.text ?? '';
+      // A YAML file that is not (yet) a rules file: only an empty file named like one gets the item snippets.
+      if (!file && (!/^[\s-]*$/.test(text) || !/rules[^/]*\.ya?ml$/i.test(uri))) return null;
+      const found = getCompletions({ index, model, catalogs, plugins: analysis.plugins }, text, file, lines.offsetAt(position));
+      return found ? toCompletionList(found, lines) : null;
+    },
+
+    resolveCompletion(item) {
+      const data = item.data as CompletionItemData | undefined;
+      if (!data || typeof data.k !== 'string') return item;
+      const resolved = resolveCandidate({ kind: data.k as CandidateKind, name: item.label }, index, catalogs);
+      return withDocumentation(item, resolved.markdown);
     },
 
     getDocumentSymbols(uri) {
