@@ -164,6 +164,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         definitionProvider: true,
         referencesProvider: true,
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
         completionProvider: { triggerCharacters: ['.', '%', ' ', '(', ',', '[', '-'], resolveProvider: true },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
@@ -217,6 +218,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     runSafe(log, token, 'references', [], () => service.findReferences(params.textDocument.uri, params.position, params.context.includeDeclaration)),
   );
   connection.onHover((params, token) => runSafe(log, token, 'hover', null, () => service.getHover(params.textDocument.uri, params.position)));
+  connection.onCodeAction((params, token) => runSafe(log, token, 'codeAction', [], () => service.getCodeActions(params.textDocument.uri, params.range)));
   connection.onCompletion((params, token) => runSafe(log, token, 'completion', null, () => service.getCompletions(params.textDocument.uri, params.position)));
   connection.onCompletionResolve((item, token) => runSafe(log, token, 'completionResolve', item, () => service.resolveCompletion(item)));
   connection.onDocumentSymbol((params, token) =>

@@ -4,6 +4,7 @@
  * become LSP ranges here and nowhere else.
  */
 import type {
+  CodeAction,
   CompletionItem,
   CompletionList,
   Diagnostic,
@@ -12,6 +13,7 @@ import type {
   Location,
   LocationLink,
   Position,
+  Range,
   SymbolInformation,
 } from 'vscode-languageserver-types';
 import { defaultAnalysisOptions, type AnalysisOptions } from '../features/diagnostics/check';
@@ -33,6 +35,7 @@ import type { LanguageServiceHost } from './host';
 import { LineIndex } from './lineIndex';
 import { toLspDiagnostic, toLspSymbolKind } from './lspConversions';
 import { toCompletionList, withDocumentation, type CompletionItemData } from './completionConversions';
+import { toCodeActions } from './codeActionConversions';
 
 /** Whether a document should be treated as a rules file regardless of its content. */
 export type RulesFileOverride = 'auto' | 'force' | 'exclude';
@@ -81,6 +84,8 @@ export interface FalcoLanguageService {
   /** Files whose results may depend on `uri` (names it declares or uses). */
   dependentsOf(uri: string): string[];
   getDiagnostics(uri: string): Diagnostic[];
+  /** Quick fixes of the diagnostics that overlap `range`. */
+  getCodeActions(uri: string, range: Range): CodeAction[];
   findDefinition(uri: string, position: Position): LocationLink[];
   findReferences(uri: string, position: Position, includeDeclaration: boolean): Location[];
   getHover(uri: string, position: Position): Hover | null;
@@ -126,6 +131,16 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
     if (!file || !lines) return fallback;
     return compute(file, position ? lines.offsetAt(position) : 0, lines);
   };
+
+  const diagnosticsOf = (file: IndexedFile, lines: LineIndex) =>
+    collectDiagnostics(
+      { file, index, model, catalogs, options: analysis },
+      {
+        severities: options.severities,
+        lineOf: (offset) => lines.positionAt(offset).line,
+        onCheckError: (check, error) => host.log?.(`check ${check} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      },
+    );
 
   const toRange = (uri: string, span: { start: number; end: number }) => {
     const lines = linesOf(uri);
@@ -193,15 +208,16 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
 
     getDiagnostics(uri) {
       return withFile(uri, null, [] as Diagnostic[], (file, _offset, lines) =>
-        collectDiagnostics(
-          { file, index, model, catalogs, options: analysis },
-          {
-            severities: options.severities,
-            lineOf: (offset) => lines.positionAt(offset).line,
-            onCheckError: (check, error) => host.log?.(`check ${check} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-          },
-        ).map((diagnostic) => toLspDiagnostic(diagnostic, lines, (relatedUri, span) => toRange(relatedUri, span))),
+        diagnosticsOf(file, lines).map((diagnostic) => toLspDiagnostic(diagnostic, lines, (relatedUri, span) => toRange(relatedUri, span))),
       );
+    },
+
+    getCodeActions(uri, range) {
+      return withFile(uri, null, [] as CodeAction[], (file, _offset, lines) => {
+        const wanted = { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
+        const overlapping = diagnosticsOf(file, lines).filter((diagnostic) => diagnostic.fixes?.length && diagnostic.span.start <= wanted.end && diagnostic.span.end >= wanted.start);
+        return overlapping.flatMap((diagnostic) => toCodeActions(uri, diagnostic, lines, toLspDiagnostic(diagnostic, lines, (relatedUri, span) => toRange(relatedUri, span))));
+      });
     },
 
     findDefinition(uri, position) {

@@ -11,6 +11,20 @@ export interface RelatedPlace {
   readonly message: string;
 }
 
+/** One replacement in the diagnostic's document: `span` (may be empty, for an insertion) becomes `newText`. */
+export interface TextChange {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/** A quick fix a check offers with its diagnostic: minimal edits of the same document. */
+export interface DiagnosticFix {
+  readonly title: string;
+  readonly changes: readonly TextChange[];
+  /** The fix to apply when the user asks for "the" fix (one per diagnostic at most). */
+  readonly preferred?: boolean;
+}
+
 export interface FalcoDiagnostic {
   readonly code: string;
   readonly message: string;
@@ -18,4 +32,5 @@ export interface FalcoDiagnostic {
   readonly severity: ProblemSeverity;
   readonly related?: readonly RelatedPlace[];
   readonly tags?: readonly ('unnecessary' | 'deprecated')[];
+  readonly fixes?: readonly DiagnosticFix[];
 }

@@ -37,6 +37,7 @@ function shift(diagnostic: FalcoDiagnostic, delta: number, uri: string): FalcoDi
     ...diagnostic,
     span: move(diagnostic.span),
     related: diagnostic.related?.map((place) => (place.uri === uri ? { ...place, span: move(place.span) } : place)),
+    fixes: diagnostic.fixes?.map((fix) => ({ ...fix, changes: fix.changes.map((change) => ({ ...change, span: move(change.span) })) })),
   };
 }
 
@@ -53,6 +54,7 @@ function detach(diagnostic: FalcoDiagnostic): FalcoDiagnostic {
     ...diagnostic,
     span: { start: diagnostic.span.start, end: diagnostic.span.end },
     related: diagnostic.related?.map((place) => ({ ...place, span: { start: place.span.start, end: place.span.end } })),
+    fixes: diagnostic.fixes?.map((fix) => ({ ...fix, changes: fix.changes.map((change) => ({ ...change, span: { start: change.span.start, end: change.span.end } })) })),
   };
 }
 
@@ -76,6 +78,7 @@ export function storeDiagnostics(items: readonly RulesItem[], diagnostics: reado
     }
     perItem.get(owner)!.push(diagnostic);
     if (diagnostic.related?.some((place) => place.uri === uri && !inside(owner, place.span))) uncacheable.add(owner);
+    if (diagnostic.fixes?.some((fix) => fix.changes.some((change) => !inside(owner, change.span)))) uncacheable.add(owner);
   }
   for (const [item, found] of perItem) {
     if (uncacheable.has(item)) cache.delete(item);

@@ -4,6 +4,9 @@
  */
 import type { Check } from '../../check';
 import { defineCodes } from '../../codes';
+import { getPair } from '../../../../syntax/yaml/tree';
+import type { DiagnosticFix } from '../../diagnostic';
+import { appendToSequence } from '../../fixes/sequenceEdits';
 import { tagList, taggedRules } from './shared';
 
 const codes = defineCodes([
@@ -29,8 +32,10 @@ export const attackTacticMismatchCheck: Check = {
   itemLocal: true,
   run(context) {
     const attack = context.catalogs.attack;
-    for (const { tags } of taggedRules(context.file.syntax, context.items, attack)) {
+    const text = context.file.syntax.text;
+    for (const { item, tags } of taggedRules(context.file.syntax, context.items, attack)) {
       if (tags.tactics.size === 0) continue;
+      const sequence = item.map ? getPair(item.map, 'tags')?.value : undefined;
       const ruleTactics = tags.tacticEntries.map((entry) => `\`${entry.value.trim()}\``).join(', ');
       for (const entry of tags.entries) {
         const tag = entry.tag;
@@ -38,7 +43,13 @@ export const attackTacticMismatchCheck: Check = {
         if (!technique || technique.revoked || technique.deprecated || technique.tactics.length === 0) continue;
         if (technique.tactics.some((shortname) => tags.tactics.has(shortname))) continue;
         const fitting = attack.tacticsOf(technique);
+        const fixes: DiagnosticFix[] = [];
+        for (const tactic of fitting) {
+          const change = sequence?.kind === 'seq' ? appendToSequence(text, sequence, tactic.tag) : undefined;
+          if (change) fixes.push({ title: `Add the tactic tag ${tactic.tag} (${tactic.name})`, changes: [change], preferred: fitting.length === 1 });
+        }
         context.report({
+          fixes,
           code: 'attack-tactic-mismatch',
           severity: 'warning',
           span: entry.span,

@@ -4,6 +4,7 @@
  */
 import type { Check } from '../../check';
 import { defineCodes } from '../../codes';
+import { replaceSpan } from '../../fixes/sequenceEdits';
 import { taggedRules } from './shared';
 
 const codes = defineCodes([
@@ -44,6 +45,7 @@ export const attackTagConventionCheck: Check = {
           severity: 'warning',
           span: entry.span,
           message: `\`${written}\` is not Falco's spelling of an ATT&CK tag: write \`${tag.falco}\`${what}.`,
+          fixes: [{ title: `Write ${tag.falco}`, changes: [replaceSpan(entry.span, tag.falco)], preferred: true }],
         });
       }
     }

@@ -3,6 +3,7 @@
  */
 import type { Check } from '../../check';
 import { defineCodes } from '../../codes';
+import { replaceSpan } from '../../fixes/sequenceEdits';
 import { taggedRules } from './shared';
 
 const codes = defineCodes([
@@ -39,7 +40,8 @@ export const deprecatedAttackTechniqueCheck: Check = {
         const message = technique.revokedBy
           ? `\`${tag.id}\` (${technique.name}) is ${what} in ATT&CK ${attack.version}: it became \`${technique.revokedBy}\`${replacement ? ` (${replacement.name})` : ''}. Tag \`${technique.revokedBy}\` instead.`
           : `\`${tag.id}\` (${technique.name}) is ${what} in ATT&CK ${attack.version} and has no replacement. Tag a current technique that fits the rule, or drop it.`;
-        context.report({ code: 'deprecated-attack-technique', severity: 'warning', span: entry.span, message, tags: ['deprecated'] });
+        const fixes = technique.revokedBy ? [{ title: `Replace with ${technique.revokedBy}${replacement ? ` (${replacement.name})` : ''}`, changes: [replaceSpan(entry.span, technique.revokedBy)], preferred: true }] : [];
+        context.report({ code: 'deprecated-attack-technique', severity: 'warning', span: entry.span, message, tags: ['deprecated'], fixes });
       }
     }
   },

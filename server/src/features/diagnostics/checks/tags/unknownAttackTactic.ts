@@ -4,6 +4,7 @@
  */
 import type { Check } from '../../check';
 import { defineCodes } from '../../codes';
+import { replaceSpan } from '../../fixes/sequenceEdits';
 import { suggest } from '../../suggest';
 import { tagList, taggedRules, UPSTREAM_TOPIC_TAGS } from './shared';
 
@@ -59,6 +60,7 @@ export const unknownAttackTacticCheck: Check = {
             severity: 'warning',
             span: entry.span,
             message: `\`${written}\` names no ATT&CK tactic.${guess ? ` Did you mean \`${guess}\`?` : ` Tactic tags are ${tagList(tacticTags)}.`}`,
+            fixes: guess ? [{ title: `Change to ${guess}`, changes: [replaceSpan(entry.span, guess)], preferred: true }] : [],
           });
         }
       }
