@@ -154,6 +154,27 @@ function memorySnapshot() {
   return { rssMb: mb(usage.rss), heapUsedMb: mb(usage.heapUsed), externalMb: mb(usage.external), arrayBuffersMb: mb(usage.arrayBuffers) };
 }
 
+/**
+ * Completion positions of a rules file: right after the first field of each single-line condition (operators),
+ * after `and ` in such conditions (fields and macros), after each `%` of outputs (fields) and inside `tags: [`.
+ */
+function completionPositions(text) {
+  const lines = text.split('\n');
+  const result = [];
+  lines.forEach((line, index) => {
+    const condition = /^(\s*condition:\s*)(\S.*)$/.exec(line);
+    if (condition) {
+      const and = condition[2].indexOf(' and ');
+      if (and >= 0) result.push({ kind: 'condition', position: { line: index, character: condition[1].length + and + 5 } });
+    }
+    const percent = line.indexOf('%');
+    if (/^\s*output:/.test(line) && percent >= 0) result.push({ kind: 'output', position: { line: index, character: percent + 1 } });
+    const tags = /^(\s*tags:\s*\[)/.exec(line);
+    if (tags) result.push({ kind: 'tags', position: { line: index, character: tags[1].length } });
+  });
+  return result;
+}
+
 /** The requests cycle through `positions` until `count` have been made. */
 const cycle = (positions, count) => Array.from({ length: count }, (_, index) => positions[index % positions.length]);
 
@@ -261,6 +282,7 @@ results.coldIndex = {
 // 3–4. Service-level latencies: the target file alone, inside its workspace, and a file of the synthetic workspace
 // ---------------------------------------------------------------------------------------------------------------
 const positions = referencePositions(target.text);
+const completionAt = completionPositions(target.text);
 const keystrokes = keystrokeEdits(target.text, EDITS);
 /** Warm-up keystrokes: type ' and x' and delete it again (12 edits), so the text is back to the original afterwards. */
 const warmupFor = (text) => {
@@ -384,6 +406,30 @@ async function lspMeasurements() {
       out[name] = { ...latencyFigures(samples), hits };
     }
 
+    // Completion as a client sees it: fields after a condition's first words, `%` fields in outputs, tags.
+    {
+      const all = cycle(completionAt.map((entry) => entry.position), REQUESTS);
+      for (const position of all.slice(0, 50)) await server.request('textDocument/completion', { textDocument: { uri }, position });
+      const samples = [];
+      let items = 0;
+      for (const position of all) {
+        const start = now();
+        const result = await server.request('textDocument/completion', { textDocument: { uri }, position });
+        samples.push(now() - start);
+        items += result?.items?.length ?? 0;
+      }
+      out.completion = { ...latencyFigures(samples), meanItems: round(items / all.length, 1), kinds: [...new Set(completionAt.map((entry) => entry.kind))] };
+      const first = await server.request('textDocument/completion', { textDocument: { uri }, position: completionAt[0].position });
+      const resolveSamples = [];
+      for (const item of cycle(first?.items ?? [], Math.min(REQUESTS, 200))) {
+        const start = now();
+        await server.request('completionItem/resolve', item);
+        resolveSamples.push(now() - start);
+      }
+      out.completionResolve = latencyFigures(resolveSamples);
+      log(`LSP: completion p50 ${out.completion.p50} / p95 ${out.completion.p95} ms (${out.completion.meanItems} items on average), resolve p95 ${out.completionResolve.p95} ms`);
+    }
+
     let version = 1;
     const sendEdit = async (edit) => {
       const published = server.waitFor('textDocument/publishDiagnostics', (params) => params.uri === uri);
@@ -447,6 +493,8 @@ for (const [where, figures] of Object.entries(lat.service)) {
 const lsp = results.lsp;
 row('definition, LSP stdio', `p50 ${lsp.definition.p50} / p95 ${lsp.definition.p95} ms`, `${lsp.definition.count} requests, ${lsp.definition.hits} with a result`);
 row('hover, LSP stdio', `p50 ${lsp.hover.p50} / p95 ${lsp.hover.p95} ms`, `${lsp.hover.count} requests, ${lsp.hover.hits} with a result`);
+row('completion, LSP stdio', `p50 ${lsp.completion.p50} / p95 ${lsp.completion.p95} ms`, `${lsp.completion.count} requests (${lsp.completion.kinds.join(', ')}), ${lsp.completion.meanItems} items on average; budget p95 ≤ 3 ms`);
+row('completionItem/resolve, LSP stdio', `p50 ${lsp.completionResolve.p50} / p95 ${lsp.completionResolve.p95} ms`, `${lsp.completionResolve.count} requests`);
 row('keystroke→publishDiagnostics, LSP', `p50 ${lsp.keystroke.p50} / p95 ${lsp.keystroke.p95} ms`, `${lsp.keystrokeP50ToYamlParse}× / ${lsp.keystrokeP95ToYamlParse}× one yaml parse`);
 row(`one yaml parse of ${target.label}`, ms(lat.yamlParseOfTargetMs), 'median of 30');
 row('server: initialize / workspace index', `${lsp.initializeMs} / ${lsp.workspaceIndexMs} ms`, `${lsp.workspaceRulesFiles} rules files, ${lsp.publishDiagnosticsDuringIndex} publishDiagnostics for ${lsp.filesWithDiagnosticsPublished} files; didOpen→diagnostics ${lsp.didOpenToDiagnosticsMs} ms`);

@@ -2,6 +2,7 @@
  * Entry point of the VS Code extension: starts the Falco rules language client and registers the commands.
  */
 import * as vscode from 'vscode';
+import { registerCoverageView } from './coverageView';
 import { FalcoClient } from './languageClient';
 
 let client: FalcoClient | undefined;
@@ -11,6 +12,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<FalcoC
   context.subscriptions.push(
     vscode.commands.registerCommand('falco.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('falco.showOutput', () => client?.showOutput()),
+    ...registerCoverageView(context, (method, params) => {
+      if (!client) return Promise.reject(new Error('The Falco rules language server is not running.'));
+      return client.request(method, params);
+    }),
   );
   await client.start();
   return client;

@@ -53,6 +53,12 @@ export class FalcoClient {
     await this.start();
   }
 
+  /** Sends a custom request to the server (fails when it is not running). */
+  async request(method: string, params: unknown): Promise<unknown> {
+    if (!this.client) throw new Error('The Falco rules language server is not running.');
+    return this.client.sendRequest(method, params);
+  }
+
   showOutput(): void {
     this.output.show(true);
   }

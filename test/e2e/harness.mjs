@@ -12,7 +12,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 
 export const STEP_TIMEOUT_MS = Number(process.env.E2E_STEP_TIMEOUT_MS || 60_000);
-export const TOTAL_TIMEOUT_MS = Number(process.env.E2E_TOTAL_TIMEOUT_MS || 300_000);
+export const TOTAL_TIMEOUT_MS = Number(process.env.E2E_TOTAL_TIMEOUT_MS || 600_000);
 
 const T0 = Date.now();
 export const elapsed = () => `${((Date.now() - T0) / 1000).toFixed(1)}s`;

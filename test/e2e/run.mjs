@@ -15,7 +15,7 @@
 // workbench and extension host logs, including the extension's output channel).
 //
 // Env: VSIX (default <repo>/falco-rules.vsix), E2E_TOOLS_DIR, CHROMIUM,
-//      E2E_STEP_TIMEOUT_MS (60000), E2E_TOTAL_TIMEOUT_MS (300000),
+//      E2E_STEP_TIMEOUT_MS (60000), E2E_TOTAL_TIMEOUT_MS (600000),
 //      E2E_OUT_DIR (default <repo>/test-results/e2e), E2E_KEEP_TMP=1 (keep the temp dir),
 //      E2E_DEBUG=1 (more detail from the scenarios).
 import fs from 'node:fs';
@@ -27,7 +27,10 @@ import {
   CodeServer, STEP_TIMEOUT_MS, TOTAL_TIMEOUT_MS, findTools, graceDelay, launchBrowser, loadPlaywright, log, withTimeout,
 } from './harness.mjs';
 import { waitForWorkbench } from './workbench.mjs';
-import { readFacts, scenarios as allScenarios } from './scenarios.mjs';
+import { readFacts, scenarios as coreScenarios } from './scenarios.mjs';
+import { authoringScenarios } from './authoring.mjs';
+
+const allScenarios = [...coreScenarios, ...authoringScenarios];
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const VSIX = path.resolve(process.env.VSIX || path.join(REPO, 'falco-rules.vsix'));
@@ -194,7 +197,7 @@ async function main() {
     const start = Date.now();
     try {
       // Each scenario's own waits are bounded by STEP_TIMEOUT_MS; this bounds the whole scenario.
-      await withTimeout(scenario.name, 2 * STEP_TIMEOUT_MS, () => scenario({ page, facts, shot }));
+      await withTimeout(scenario.name, 2 * STEP_TIMEOUT_MS, () => scenario({ page, facts, shot, workspace }));
       results.push({ name: scenario.name, ok: true, ms: Date.now() - start });
       log(`PASS ${scenario.name} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
     } catch (err) {

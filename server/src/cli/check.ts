@@ -41,7 +41,8 @@ async function expandPaths(paths: readonly string[]): Promise<{ explicit: string
   return { explicit: explicit.filter((path) => !isFalcoConfigName(path)), discovered: scan.yamlFiles.filter((path) => !isFalcoConfigName(path)), configs };
 }
 
-export async function runCheck(args: CheckArguments): Promise<CheckResult> {
+/** Builds a language service over the files and configuration the arguments name. */
+export async function loadWorkspace(args: CheckArguments) {
   const service = createLanguageService({ catalogs: createDefaultCatalogs() });
   const extraFields = [];
   for (const path of args.fields) {
@@ -71,6 +72,11 @@ export async function runCheck(args: CheckArguments): Promise<CheckResult> {
     if (configText === undefined) throw new Error(`cannot read the Falco configuration ${configPath}`);
     service.setFalcoConfig(pathToUri(configPath), configText);
   }
+  return { service, texts, configPath };
+}
+
+export async function runCheck(args: CheckArguments): Promise<CheckResult> {
+  const { service, texts, configPath } = await loadWorkspace(args);
   const files: CheckedFile[] = [];
   let errors = 0;
   let warnings = 0;

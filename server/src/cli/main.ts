@@ -3,7 +3,9 @@
  */
 import { promises as fs } from 'node:fs';
 import { parseArguments, usage } from './args';
-import { runCheck } from './check';
+import { createDefaultCatalogs } from '../semantic/catalogs';
+import { loadWorkspace, runCheck } from './check';
+import { runCoverage } from './coverage';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
 
@@ -23,6 +25,19 @@ async function main(): Promise<number> {
   if (args.command === 'error') {
     process.stderr.write(`falco-rules: ${args.message}\n\n${usage}\n`);
     return 2;
+  }
+  if (args.command === 'coverage') {
+    let report: string;
+    try {
+      const { service } = await loadWorkspace(args);
+      report = runCoverage(service.index, createDefaultCatalogs().attack, { format: args.coverageFormat ?? 'text', name: args.layerName, cwd: process.cwd() });
+    } catch (error) {
+      process.stderr.write(`falco-rules: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+    if (args.output) await fs.writeFile(args.output, report);
+    else process.stdout.write(report);
+    return 0;
   }
   let result;
   try {

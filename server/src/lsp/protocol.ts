@@ -12,3 +12,7 @@ export interface IndexStatusParams {
   /** True while the initial scan of the workspace is running. */
   readonly indexing: boolean;
 }
+
+/** Client → server: the ATT&CK coverage of the workspace's enabled rules (params `{}`; result AttackCoverage). */
+export const attackCoverageRequest = 'falco/attackCoverage';
+export type { AttackCoverage } from '../features/attackCoverage';

@@ -19,7 +19,8 @@ import { createLanguageService, type RulesFileOverride } from '../service/langua
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { pathToUri, type FileSystem } from './fileSystem';
 import { matchesAnyGlob } from './glob';
-import { indexStatusNotification, type IndexStatusParams } from './protocol';
+import { attackCoverageRequest, indexStatusNotification, type IndexStatusParams } from './protocol';
+import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../features/semanticTokens';
 import { runSafe } from './requestRunner';
 import { defaultSettings, toSettings, type FalcoSettings } from './settings';
 import { maxFileBytes, scanFolders } from './workspaceScanner';
@@ -164,6 +165,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         definitionProvider: true,
         referencesProvider: true,
         hoverProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] }, full: true, range: true },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         completionProvider: { triggerCharacters: ['.', '%', ' ', '(', ',', '[', '-'], resolveProvider: true },
         documentSymbolProvider: true,
@@ -218,6 +220,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     runSafe(log, token, 'references', [], () => service.findReferences(params.textDocument.uri, params.position, params.context.includeDeclaration)),
   );
   connection.onHover((params, token) => runSafe(log, token, 'hover', null, () => service.getHover(params.textDocument.uri, params.position)));
+  connection.languages.semanticTokens.on((params, token) => runSafe(log, token, 'semanticTokens', { data: [] }, () => service.getSemanticTokens(params.textDocument.uri)));
+  connection.languages.semanticTokens.onRange((params, token) => runSafe(log, token, 'semanticTokensRange', { data: [] }, () => service.getSemanticTokens(params.textDocument.uri, params.range)));
+  connection.onRequest(attackCoverageRequest, (_params, token) => runSafe(log, token, 'attackCoverage', null, () => service.getAttackCoverage()));
   connection.onCodeAction((params, token) => runSafe(log, token, 'codeAction', [], () => service.getCodeActions(params.textDocument.uri, params.range)));
   connection.onCompletion((params, token) => runSafe(log, token, 'completion', null, () => service.getCompletions(params.textDocument.uri, params.position)));
   connection.onCompletionResolve((item, token) => runSafe(log, token, 'completionResolve', item, () => service.resolveCompletion(item)));

@@ -20,6 +20,8 @@ import { defaultAnalysisOptions, type AnalysisOptions } from '../features/diagno
 import { collectDiagnostics, type SeverityOverrides } from '../features/diagnostics/collectDiagnostics';
 import { findDefinition } from '../features/definition';
 import { getCompletions, resolveCandidate, type CandidateKind } from '../features/completion';
+import { computeAttackCoverage, type AttackCoverage } from '../features/attackCoverage';
+import { getSemanticTokens } from '../features/semanticTokens';
 import { getDocumentSymbols, getWorkspaceSymbols } from '../features/documentSymbols';
 import { getHover } from '../features/hover';
 import { findReferences } from '../features/references';
@@ -36,6 +38,7 @@ import { LineIndex } from './lineIndex';
 import { toLspDiagnostic, toLspSymbolKind } from './lspConversions';
 import { toCompletionList, withDocumentation, type CompletionItemData } from './completionConversions';
 import { toCodeActions } from './codeActionConversions';
+import { encodeSemanticTokens } from './semanticTokensEncoding';
 
 /** Whether a document should be treated as a rules file regardless of its content. */
 export type RulesFileOverride = 'auto' | 'force' | 'exclude';
@@ -94,6 +97,10 @@ export interface FalcoLanguageService {
   /** Adds documentation to a completion item returned by getCompletions. */
   resolveCompletion(item: CompletionItem): CompletionItem;
   getDocumentSymbols(uri: string): DocumentSymbol[];
+  /** Semantic tokens of a rules file (LSP relative encoding), for the whole file or a range. */
+  getSemanticTokens(uri: string, range?: Range): { data: number[] };
+  /** Which ATT&CK techniques and tactics the workspace's enabled rules tag. */
+  getAttackCoverage(): AttackCoverage;
   getWorkspaceSymbols(query: string): SymbolInformation[];
   /** The index, for the CLI and tests. */
   readonly index: WorkspaceIndex;
@@ -261,6 +268,15 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
       const resolved = resolveCandidate({ kind: data.k as CandidateKind, name: item.label }, index, catalogs);
       return withDocumentation(item, resolved.markdown);
     },
+
+    getSemanticTokens(uri, range) {
+      return withFile(uri, null, { data: [] as number[] }, (file, _offset, lines) => {
+        const span = range ? { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) } : undefined;
+        return { data: encodeSemanticTokens(getSemanticTokens(index, catalogs, file, span), lines) };
+      });
+    },
+
+    getAttackCoverage: () => computeAttackCoverage(index, catalogs.attack),
 
     getDocumentSymbols(uri) {
       return withFile(uri, null, [] as DocumentSymbol[], (file, _offset, lines) => {

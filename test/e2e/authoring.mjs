@@ -1,0 +1,96 @@
+// End-to-end scenarios of issue 4: completion of a field inside a condition and of an ATT&CK technique in
+// tags, and the ATT&CK coverage view. Each reads its positions from the workspace copy, types like a user and
+// waits on DOM state.
+import fs from 'node:fs';
+import path from 'node:path';
+import { squash, waitFor } from './harness.mjs';
+import { activeTabTitle, focusEditor, gotoPosition, openFromExplorer } from './workbench.mjs';
+
+const FILE = 'rules/custom_rules.yaml';
+const SUGGEST_ROWS = '.editor-widget.suggest-widget.visible .monaco-list-row';
+
+/** 1-based line and the column right after the line's text, of the first line matching `pattern`. */
+function endOfLine(workspace, pattern) {
+  const lines = fs.readFileSync(path.join(workspace, FILE), 'utf8').split(/\r?\n/);
+  const index = lines.findIndex((line) => pattern.test(line));
+  if (index < 0) throw new Error(`examples: no line of ${FILE} matches ${pattern}`);
+  return { line: index + 1, text: lines[index] };
+}
+
+/** Waits for a suggestion whose label is `label`, clicks it, and returns the labels that were shown. */
+async function acceptSuggestion(page, label) {
+  let seen = [];
+  const row = await waitFor(`suggestion "${label}"`, async () => {
+    const rows = page.locator(SUGGEST_ROWS);
+    seen = (await rows.allInnerTexts()).map(squash);
+    const index = seen.findIndex((text) => text.split(' ')[0] === label || text.startsWith(`${label} `) || text === label);
+    return index >= 0 ? rows.nth(index) : false;
+  }).catch((error) => {
+    throw new Error(`${error.message}; suggestions shown: ${JSON.stringify(seen.slice(0, 8))}`);
+  });
+  await row.click();
+  return seen;
+}
+
+async function lineShowing(page, text) {
+  return waitFor(`editor line with "${text}"`, async () => (await page.locator('.editor-group-container.active .view-line', { hasText: text }).count()) > 0);
+}
+
+/** 5. Completion of a field inside a condition. */
+async function completeField({ page, shot, workspace }) {
+  const { line, text } = endOfLine(workspace, /^\s*condition: spawned_process and container and proc\.name in/);
+  try {
+    await openFromExplorer(page, FILE);
+    await gotoPosition(page, line, text.length + 1);
+    await page.keyboard.type(' and proc.pna', { delay: 30 });
+    const seen = await acceptSuggestion(page, 'proc.pname');
+    console.log(`    suggestions: ${seen.slice(0, 4).join(' | ')}`);
+    await lineShowing(page, 'and proc.pname');
+  } finally {
+    await shot('05-completion-field');
+  }
+}
+
+/** 6. Completion of an ATT&CK technique by name: "shutdown" offers T1529. */
+async function completeTechnique({ page, shot, workspace }) {
+  const { line, text } = endOfLine(workspace, /^\s*tags: \[container, network, .*\]$/);
+  try {
+    await openFromExplorer(page, FILE);
+    await gotoPosition(page, line, text.lastIndexOf(']') + 1);
+    await focusEditor(page);
+    await page.keyboard.type(', shutdown', { delay: 30 });
+    const seen = await acceptSuggestion(page, 'T1529');
+    console.log(`    suggestions: ${seen.slice(0, 3).join(' | ')}`);
+    await lineShowing(page, 'T1105, T1529]');
+  } finally {
+    await shot('06-completion-technique');
+  }
+}
+
+/** 7. The ATT&CK coverage view opens from the command palette and shows the matrix. */
+async function coverageView({ page, shot }) {
+  try {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input').first();
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Falco: Show ATT&CK Coverage');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Show ATT&CK Coverage' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await waitFor('coverage tab', async () => (await activeTabTitle(page)) === 'Falco ATT&CK Coverage');
+    const body = await waitFor('coverage matrix rendered in the webview', async () => {
+      for (const frame of page.frames()) {
+        const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (/Execution/.test(text) && /T1105/.test(text)) return squash(text);
+      }
+      return false;
+    });
+    console.log(`    coverage view: ${body.slice(0, 120)}…`);
+  } finally {
+    await shot('07-coverage');
+  }
+}
+
+/* global document -- used only in functions that frame.evaluate() runs in the browser */
+
+export const authoringScenarios = [completeField, completeTechnique, coverageView];
