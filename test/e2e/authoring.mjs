@@ -29,11 +29,19 @@ async function acceptSuggestion(page, label) {
     throw new Error(`${error.message}; suggestions shown: ${JSON.stringify(seen.slice(0, 8))}`);
   });
   await row.click();
+  await waitFor('suggestions closed', async () => (await page.locator(SUGGEST_ROWS).count()) === 0);
   return seen;
 }
 
-async function lineShowing(page, text) {
-  return waitFor(`editor line with "${text}"`, async () => (await page.locator('.editor-group-container.active .view-line', { hasText: text }).count()) > 0);
+/** Waits until an editor line shows exactly `text` at its end (after the widget closed: the final text). */
+async function lineEndingWith(page, text) {
+  let lines = [];
+  return waitFor(`editor line ending with "${text}"`, async () => {
+    lines = (await page.locator('.editor-group-container.active .view-line').allInnerTexts()).map((line) => line.replace(/\u00a0/g, ' ').trimEnd());
+    return lines.some((line) => line.endsWith(text));
+  }).catch((error) => {
+    throw new Error(`${error.message}; lines: ${JSON.stringify(lines.filter((line) => line.includes(text.slice(0, 8))))}`);
+  });
 }
 
 /** 5. Completion of a field inside a condition. */
@@ -45,7 +53,7 @@ async function completeField({ page, shot, workspace }) {
     await page.keyboard.type(' and proc.pna', { delay: 30 });
     const seen = await acceptSuggestion(page, 'proc.pname');
     console.log(`    suggestions: ${seen.slice(0, 4).join(' | ')}`);
-    await lineShowing(page, 'and proc.pname');
+    await lineEndingWith(page, 'and proc.name in (package_mgmt_binaries) and proc.pname');
   } finally {
     await shot('05-completion-field');
   }
@@ -61,7 +69,7 @@ async function completeTechnique({ page, shot, workspace }) {
     await page.keyboard.type(', shutdown', { delay: 30 });
     const seen = await acceptSuggestion(page, 'T1529');
     console.log(`    suggestions: ${seen.slice(0, 3).join(' | ')}`);
-    await lineShowing(page, 'T1105, T1529]');
+    await lineEndingWith(page, 'mitre_command_and_control, T1105, T1529]');
   } finally {
     await shot('06-completion-technique');
   }

@@ -49,7 +49,6 @@ export function fieldCandidates(index: WorkspaceIndex, catalogs: Catalogs, sourc
         snippet: argument !== undefined,
         deprecated: field.deprecated,
         resolvable: true,
-        retrigger: where === 'condition' && !argument,
       });
     }
   }

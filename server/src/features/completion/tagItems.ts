@@ -76,7 +76,8 @@ export function tagCandidates(index: WorkspaceIndex, attack: AttackCatalog, word
   const usage = tagUsage(index);
   const conventional = new Set(Object.keys(CONVENTIONAL_TAGS));
   for (const [tag] of [...usage].sort((a, b) => b[1] - a[1])) {
-    if (conventional.has(tag) || have.has(tag) || attack.tacticForTag(tag) || /^T\d{4}/.test(tag)) continue;
+    // The word being typed is in the parsed text too: it is no tag of the workspace yet.
+    if (tag === trimmed || conventional.has(tag) || have.has(tag) || attack.tacticForTag(tag) || /^T\d{4}/.test(tag)) continue;
     if (candidates.length > 400) break;
     candidates.push({ label: tag, kind: 'tag', detail: `used ${usage.get(tag)}× in the workspace`, sortText: sortKey(5, String(99999 - (usage.get(tag) ?? 0)).padStart(5, '0')) });
   }
