@@ -108,7 +108,7 @@ describe('navigation through the server', () => {
     assert.ok(listReferences.every((reference) => textOf(reference.uri, reference.range) === 'shell_binaries'));
   });
 
-  test('hover on a macro shows its condition and the files that define and modify it', async () => {
+  test('hover on a macro shows its effective condition and the items that define and modify it', async () => {
     const hover = await client.hover(customUri, positionOf(custom, 'spawned_process and', 3));
     assert.deepEqual(hover, {
       contents: {
@@ -117,11 +117,13 @@ describe('navigation through the server', () => {
           '**macro** `spawned_process`',
           '',
           '```',
-          'evt.type in (execve, execveat)',
+          'evt.type in (execve, execveat) and proc.pid > 0',
           '```',
           '',
+          'In load order:',
+          '',
           '- defined in `rules/base_rules.yaml:3`',
-          '- append in `rules/custom_rules.yaml:16`',
+          '- append in `rules/custom_rules.yaml:16`: `and proc.pid > 0`',
         ].join('\n'),
       },
       range: range(3, 4, 3, 19),

@@ -78,11 +78,15 @@ const operatorTypes: Record<string, string> = {
   in: 'every type, list fields included', intersects: 'every type, list fields included', exists: 'every field',
 };
 
+/** The first Falco release with the operator, for those added after Falco 0.31. */
+const operatorSince: Record<string, string> = { bcontains: '0.32', bstartswith: '0.32', iglob: '0.38', regex: '0.39' };
+
 function operatorHover(name: string, modifier: string | undefined): string | undefined {
   const meaning = operatorMeanings[name];
   if (!meaning) return undefined;
+  const since = operatorSince[name] ? ` Since Falco ${operatorSince[name]}.` : '';
   const modifierText = modifier ? `\n\nWith \`${modifier}\`: ${modifier === 'oneof' ? 'exactly one' : modifier === 'anyof' ? 'at least one' : 'every'} element of the list must match (Falco 0.44+).` : '';
-  return `**operator** \`${name}\` — ${meaning}\n\nAccepted for: ${operatorTypes[name] ?? 'see the type table'}.${modifierText}`;
+  return `**operator** \`${name}\` — ${meaning}\n\nAccepted for: ${operatorTypes[name] ?? 'see the type table'}.${since}${modifierText}`;
 }
 
 function eventHover(events: EventCatalog, name: string): string | undefined {
