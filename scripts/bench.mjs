@@ -57,7 +57,7 @@ const note = (message) => {
 let started = now();
 const { createLanguageService, createDefaultCatalogs } = await loadService(repoRoot);
 const catalogs = createDefaultCatalogs();
-const host = { catalogs: { fields: catalogs.fields } };
+const host = { catalogs };
 log(`service bundled and loaded in ${round(now() - started, 0)} ms`);
 
 const corpus = loadCorpus(corpusRoot);
