@@ -15,7 +15,7 @@ const text = dedent(`
     priority: INFO
 `);
 const expectedHover = {
-  contents: { kind: 'markdown', value: '**macro** `spawned_process`\n\n```\nevt.type in (execve, execveat)\n```\n\n- defined in `spawn_rules.yaml:1`' },
+  contents: { kind: 'markdown', value: '**macro** `spawned_process`\n\n```\nevt.type in (execve, execveat)\n```\n\nIn load order:\n\n- defined in `spawn_rules.yaml:1`' },
   range: { start: { line: 4, character: 13 }, end: { line: 4, character: 28 } },
 };
 

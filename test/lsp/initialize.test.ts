@@ -23,6 +23,16 @@ test('initialize answers the exact capability set and the server name; shutdown/
       definitionProvider: true,
       referencesProvider: true,
       hoverProvider: true,
+      completionProvider: { triggerCharacters: ['.', '%', ' ', '(', ',', '[', '-'], resolveProvider: true },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      semanticTokensProvider: {
+        legend: {
+          tokenTypes: ['class', 'macro', 'enum', 'property', 'parameter', 'operator', 'keyword', 'function', 'string', 'number'],
+          tokenModifiers: ['declaration', 'deprecated'],
+        },
+        full: true,
+        range: true,
+      },
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
     },
