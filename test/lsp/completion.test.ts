@@ -62,7 +62,7 @@ describe('completion over LSP', () => {
     assert.ok(list.items.some((item) => item.label === 'spawned_process'), 'macros of the other file are offered');
     const resolved = await client.request<Item>('completionItem/resolve', name);
     assert.equal(resolved.documentation?.kind, 'markdown');
-    assert.match(resolved.documentation!.value, /\n\n`string` · source `syscall`$/);
+    assert.match(resolved.documentation!.value, /^\*\*field\*\* `proc\.name` — `string`\n\n.+\n\n- event sources: `syscall`\n/);
   });
 
   test('a quick fix adds the missing tactic tag', async () => {

@@ -20,7 +20,8 @@ function inside(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }
 
-function attackHover(attack: AttackCatalog, tag: string): string | undefined {
+/** Markdown for an ATT&CK technique ID or tactic tag/ID; undefined for other tags. */
+export function attackHover(attack: AttackCatalog, tag: string): string | undefined {
   const technique = attack.technique(tag.toUpperCase());
   if (technique) {
     const tactics = attack.tacticsOf(technique).map((tactic) => `\`${tactic.tag}\` (${tactic.name})`);
@@ -81,7 +82,8 @@ const operatorTypes: Record<string, string> = {
 /** The first Falco release with the operator, for those added after Falco 0.31. */
 const operatorSince: Record<string, string> = { bcontains: '0.32', bstartswith: '0.32', iglob: '0.38', regex: '0.39' };
 
-function operatorHover(name: string, modifier: string | undefined): string | undefined {
+/** Markdown for a comparison operator (and its list modifier, if any). */
+export function operatorHover(name: string, modifier: string | undefined): string | undefined {
   const meaning = operatorMeanings[name];
   if (!meaning) return undefined;
   const since = operatorSince[name] ? ` Since Falco ${operatorSince[name]}.` : '';
@@ -89,7 +91,8 @@ function operatorHover(name: string, modifier: string | undefined): string | und
   return `**operator** \`${name}\` — ${meaning}\n\nAccepted for: ${operatorTypes[name] ?? 'see the type table'}.${since}${modifierText}`;
 }
 
-function eventHover(events: EventCatalog, name: string): string | undefined {
+/** Markdown for an event type: its parameters. */
+export function eventHover(events: EventCatalog, name: string): string | undefined {
   const info = events.info(name);
   if (!info || !events.isKnownEventType(name)) return undefined;
   const params = events.paramsOf(name) ?? [];

@@ -108,5 +108,5 @@ export function keywordCandidates(words: readonly string[], group = 4): Candidat
 }
 
 export function transformerCandidates(): Candidate[] {
-  return TRANSFORMERS.map((name) => ({ label: name, kind: 'transformer', detail: 'transformer', sortText: sortKey(8, name), insertText: `${name}(\${1})`, snippet: true, resolvable: true }));
+  return TRANSFORMERS.map((name) => ({ label: name, kind: 'transformer', detail: 'transformer', sortText: sortKey(8, name), insertText: `${name}(\${1})`, snippet: true }));
 }

@@ -19,6 +19,7 @@ import {
   transformerCandidates,
 } from './conditionItems';
 import { readConditionPrefix } from './conditionState';
+import { booleanCandidates } from './keyItems';
 import type { Candidate, CompletionResult } from './types';
 
 export interface EmbeddedPrefix {
@@ -75,9 +76,9 @@ function restrictedEvents(environment: CompletionEnvironment, item: RulesItem): 
       for (const value of values) written.add(value.value);
     });
   }
-  if (written.size === 0 && item.kind === 'rule' && item.name) {
-    const file = environment.index.files().find((candidate) => candidate.syntax.items[item.index] === item);
-    const resolved = file ? EventTypeResolver.for(environment.index, environment.catalogs.events).ofRule(item.name, { uri: file.uri, itemIndex: item.index }) : undefined;
+  if (written.size === 0 && item.name && (item.kind === 'rule' || item.kind === 'macro')) {
+    const resolver = EventTypeResolver.for(environment.index, environment.catalogs.events);
+    const resolved = item.kind === 'rule' ? resolver.ofRule(item.name) : resolver.ofMacro(item.name);
     if (resolved && !resolved.set.isAll && !resolved.set.isEmpty) return resolved.set.names();
   }
   return [...written];
@@ -124,7 +125,7 @@ export function conditionCompletions(environment: CompletionEnvironment, item: R
       if (expectation.field === 'evt.type' && ['=', '!=', '=='].includes(expectation.operator)) candidates = eventTypeCandidates(catalogs, []);
       else {
         const field = catalogs.fields.resolveFieldToken(expectation.field.replace(/\[.*$/, ''), sources[0])?.field;
-        if (field && BOOLEAN_TYPES.has(field.type)) candidates = keywordCandidates(['true', 'false'], 0).map((candidate) => ({ ...candidate, kind: 'value', insertText: undefined, retrigger: false }));
+        if (field && BOOLEAN_TYPES.has(field.type)) candidates = booleanCandidates('true');
       }
       break;
     }

@@ -38,7 +38,8 @@ export interface CompletionEnvironment {
   readonly plugins: readonly string[] | undefined;
 }
 
-const BOOLEAN_KEYS: Readonly<Record<string, boolean>> = { enabled: true, append: false, 'skip-if-unknown-filter': false, warn_evttypes: false, capture: false };
+/** Boolean keys and the value offered first (`enabled` is mostly written to turn a rule off). */
+const BOOLEAN_KEYS: Readonly<Record<string, 'true' | 'false'>> = { enabled: 'false', append: 'true', 'skip-if-unknown-filter': 'true', warn_evttypes: 'true', capture: 'true' };
 
 /** The item the cursor is in: the last item starting before the cursor's line. */
 function itemBefore(file: IndexedFile | undefined, offset: number): RulesItem | undefined {

@@ -137,8 +137,9 @@ export function priorityCandidates(): Candidate[] {
   return PRIORITIES.map((priority, index) => ({ label: priority, kind: 'value', detail: PRIORITY_DETAILS[index], sortText: sortKey(index, '') }));
 }
 
-export function booleanCandidates(preferFalse: boolean): Candidate[] {
-  return ['true', 'false'].map((value) => ({ label: value, kind: 'value', sortText: sortKey(value === 'false' === preferFalse ? 0 : 1, value) }));
+/** `true` and `false`, the one more likely to be written first. */
+export function booleanCandidates(first: 'true' | 'false'): Candidate[] {
+  return ['true', 'false'].map((value) => ({ label: value, kind: 'value', sortText: sortKey(value === first ? 0 : 1, value) }));
 }
 
 export function valueCandidates(values: readonly string[], detail?: (value: string) => string | undefined): Candidate[] {

@@ -286,9 +286,12 @@ describe('completion resolve', () => {
     assert.equal(item.documentation, undefined, 'documentation is resolved lazily');
     return (workspace.service.resolveCompletion(item).documentation as { value: string }).value;
   };
-  test('a field: description, type, source, argument', () => {
+  test('a field: the field hover (description, type, source, argument)', () => {
     const doc = resolve(`- rule: R\n  condition: proc.an<|>`, 'proc.aname');
-    assert.match(doc, /^[A-Z].+\n\n`string` · source `syscall` · argument `proc\.aname\[N\]`$/);
+    assert.match(doc, /^\*\*field\*\* `proc\.aname` — `string`\n\n[A-Z].+\n\n- event sources: `syscall`\n- provided by: built in \(libsinsp\)\n- argument: `proc\.aname\[N\]` \(N a number\), optional$/);
+  });
+  test('an operator: its meaning and the types it accepts', () => {
+    assert.equal(resolve(`- rule: R\n  condition: proc.name <|>`, 'startswith'), '**operator** `startswith` — starts with\n\nAccepted for: strings and byte buffers.');
   });
   test('a macro: its condition', () => {
     assert.equal(resolve(BASE + `\n  #- rules.yaml\n  - rule: R\n    condition: spawn<|>`, 'spawned_process'), '```\nevt.type in (execve, execveat) and evt.dir=<\n```');
@@ -296,10 +299,10 @@ describe('completion resolve', () => {
   test('a list: its items', () => {
     assert.equal(resolve(BASE + `\n  #- rules.yaml\n  - rule: R\n    condition: proc.name in (<|>`, 'shell_binaries'), '3 items: ```\nbash, sh, zsh\n```');
   });
-  test('a technique: name, tactics and link', () => {
+  test('a technique: the ATT&CK tag hover (name, tactics, link)', () => {
     assert.equal(
       resolve(`- rule: R\n  tags: [shutdown<|>]`, 'T1529'),
-      '**T1529** System Shutdown/Reboot\n\nTactics: `mitre_impact` (Impact)\n\n[https://attack.mitre.org/techniques/T1529](https://attack.mitre.org/techniques/T1529)',
+      '**ATT&CK technique** T1529 — System Shutdown/Reboot\n\nTactics: `mitre_impact` (Impact)\n\n[https://attack.mitre.org/techniques/T1529](https://attack.mitre.org/techniques/T1529) · ATT&CK Enterprise 18.1',
     );
   });
 });
