@@ -18,6 +18,7 @@ import type {
 } from 'vscode-languageserver-types';
 import { defaultAnalysisOptions, type AnalysisOptions } from '../features/diagnostics/check';
 import { collectDiagnostics, type SeverityOverrides } from '../features/diagnostics/collectDiagnostics';
+import type { FalcoDiagnostic } from '../features/diagnostics/diagnostic';
 import { findDefinition } from '../features/definition';
 import { getCompletions, resolveCandidate, type CandidateKind } from '../features/completion';
 import { computeAttackCoverage, type AttackCoverage } from '../features/attackCoverage';
@@ -92,8 +93,11 @@ export interface FalcoLanguageService {
   findDefinition(uri: string, position: Position): LocationLink[];
   findReferences(uri: string, position: Position, includeDeclaration: boolean): Location[];
   getHover(uri: string, position: Position): Hover | null;
-  /** Completion at a position (null when nothing applies there). Items are light: see resolveCompletion. */
-  getCompletions(uri: string, position: Position): CompletionList | null;
+  /**
+   * Completion at a position (null when nothing applies there). Items are light: see resolveCompletion.
+   * `sharedRange: false` for clients without `itemDefaults.editRange` support (each item gets its edit).
+   */
+  getCompletions(uri: string, position: Position, options?: { sharedRange?: boolean }): CompletionList | null;
   /** Adds documentation to a completion item returned by getCompletions. */
   resolveCompletion(item: CompletionItem): CompletionItem;
   getDocumentSymbols(uri: string): DocumentSymbol[];
@@ -139,8 +143,16 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
     return compute(file, position ? lines.offsetAt(position) : 0, lines);
   };
 
-  const diagnosticsOf = (file: IndexedFile, lines: LineIndex) =>
-    collectDiagnostics(
+  /**
+   * The last diagnostics of each file, valid while nothing they depend on changed: code actions are asked for on
+   * every cursor move and reuse what the publisher computed after the last edit.
+   */
+  const lastDiagnostics = new WeakMap<IndexedFile, { readonly inputs: readonly unknown[]; readonly diagnostics: FalcoDiagnostic[] }>();
+  const diagnosticsOf = (file: IndexedFile, lines: LineIndex): FalcoDiagnostic[] => {
+    const inputs = [index.contentGeneration, index.generation, index.factsGeneration, model.usageVersion, analysis, options.severities, catalogs];
+    const cached = lastDiagnostics.get(file);
+    if (cached && cached.inputs.every((value, position) => value === inputs[position])) return cached.diagnostics;
+    const diagnostics = collectDiagnostics(
       { file, index, model, catalogs, options: analysis },
       {
         severities: options.severities,
@@ -148,6 +160,9 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
         onCheckError: (check, error) => host.log?.(`check ${check} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
       },
     );
+    lastDiagnostics.set(file, { inputs, diagnostics });
+    return diagnostics;
+  };
 
   const toRange = (uri: string, span: { start: number; end: number }) => {
     const lines = linesOf(uri);
@@ -250,7 +265,7 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
       });
     },
 
-    getCompletions(uri, position) {
+    getCompletions(uri, position, completionOptions = {}) {
       const state = documents.get(uri);
       const file = index.get(uri);
       const lines = linesOf(uri);
@@ -259,7 +274,7 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
       // A YAML file that is not (yet) a rules file: only an empty file named like one gets the item snippets.
       if (!file && (!/^[\s-]*$/.test(text) || !/rules[^/]*\.ya?ml$/i.test(uri))) return null;
       const found = getCompletions({ index, model, catalogs, plugins: analysis.plugins }, text, file, lines.offsetAt(position));
-      return found ? toCompletionList(found, lines) : null;
+      return found ? toCompletionList(found, lines, completionOptions.sharedRange ?? true) : null;
     },
 
     resolveCompletion(item) {
