@@ -359,7 +359,8 @@ async function lspMeasurements() {
       processId: process.pid,
       rootUri: rootPath ? pathToUri(rootPath) : null,
       workspaceFolders: rootPath ? [{ uri: pathToUri(rootPath), name: 'corpus' }] : null,
-      capabilities: { textDocument: { publishDiagnostics: {}, hover: { contentFormat: ['markdown', 'plaintext'] } } },
+      // As VS Code declares them: completion lists may share one edit range.
+      capabilities: { textDocument: { publishDiagnostics: {}, hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionList: { itemDefaults: ['editRange', 'insertTextFormat'] } } } },
     });
     out.initializeMs = round(now() - spawned, 1);
     let publishes = 0;

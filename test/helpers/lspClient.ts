@@ -145,6 +145,7 @@ export class LspClient {
           synchronization: { dynamicRegistration: false, didSave: false },
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionList: { itemDefaults: ['editRange', 'insertTextFormat'] } },
           definition: { linkSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         },

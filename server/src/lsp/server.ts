@@ -36,6 +36,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let settings: FalcoSettings = defaultSettings;
   let workspaceRoots: string[] = [];
   let supportsConfiguration = false;
+  /** The client takes one edit range for a whole completion list (`itemDefaults.editRange`). */
+  let sharedEditRange = false;
   let falcoConfigPath: string | undefined;
   let indexing = false;
   let lastStatus = '';
@@ -154,6 +156,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    sharedEditRange = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') ?? false;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     workspaceRoots = folders.map((folder) => uriToPath(folder.uri).replace(/\/$/, ''));
     const initialSettings = params.initializationOptions?.settings;
@@ -224,7 +227,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.languages.semanticTokens.onRange((params, token) => runSafe(log, token, 'semanticTokensRange', { data: [] }, () => service.getSemanticTokens(params.textDocument.uri, params.range)));
   connection.onRequest(attackCoverageRequest, (_params, token) => runSafe(log, token, 'attackCoverage', null, () => service.getAttackCoverage()));
   connection.onCodeAction((params, token) => runSafe(log, token, 'codeAction', [], () => service.getCodeActions(params.textDocument.uri, params.range)));
-  connection.onCompletion((params, token) => runSafe(log, token, 'completion', null, () => service.getCompletions(params.textDocument.uri, params.position)));
+  connection.onCompletion((params, token) => runSafe(log, token, 'completion', null, () => service.getCompletions(params.textDocument.uri, params.position, { sharedRange: sharedEditRange })));
   connection.onCompletionResolve((item, token) => runSafe(log, token, 'completionResolve', item, () => service.resolveCompletion(item)));
   connection.onDocumentSymbol((params, token) =>
     runSafe(log, token, 'documentSymbol', [], () => service.getDocumentSymbols(params.textDocument.uri)),

@@ -42,12 +42,20 @@ function toItem(candidate: Candidate): CompletionItem {
   return item;
 }
 
-export function toCompletionList(result: CompletionResult, lines: LineIndex): CompletionList {
-  return {
-    isIncomplete: result.incomplete,
-    itemDefaults: { editRange: lines.toRange(result.replace), insertTextFormat: InsertTextFormat.PlainText },
-    items: result.candidates.map(toItem),
-  };
+/**
+ * `sharedRange`: the client understands `itemDefaults.editRange` (LSP 3.17), so items carry only the text to
+ * insert; otherwise every item gets its own text edit.
+ */
+export function toCompletionList(result: CompletionResult, lines: LineIndex, sharedRange = true): CompletionList {
+  const range = lines.toRange(result.replace);
+  if (sharedRange) {
+    return { isIncomplete: result.incomplete, itemDefaults: { editRange: range, insertTextFormat: InsertTextFormat.PlainText }, items: result.candidates.map(toItem) };
+  }
+  const items = result.candidates.map((candidate) => {
+    const { textEditText, ...item } = toItem(candidate);
+    return { ...item, textEdit: { range, newText: textEditText ?? candidate.label } };
+  });
+  return { isIncomplete: result.incomplete, items };
 }
 
 export function withDocumentation(item: CompletionItem, markdown: string | undefined): CompletionItem {

@@ -278,6 +278,20 @@ describe('completion contexts', () => {
   }
 });
 
+describe('completion for clients without a shared edit range', () => {
+  test('every item carries its own edit of the typed word', () => {
+    const workspace = openFixture(dedent(`\n#- rules.yaml\n- rule: R\n  condition: proc.na<|>`));
+    const file = workspace.files[0];
+    const list = workspace.service.getCompletions(file.uri, workspace.cursor('rules.yaml'), { sharedRange: false })!;
+    assert.equal(list.itemDefaults, undefined);
+    const name = list.items.find((item) => item.label === 'proc.name')!;
+    assert.deepEqual(name.textEdit, { range: { start: { line: 1, character: 13 }, end: { line: 1, character: 20 } }, newText: 'proc.name' });
+    const operatorIn = workspace.service.getCompletions(file.uri, workspace.cursor('rules.yaml'), { sharedRange: false })!.items.find((item) => item.label === 'not')!;
+    assert.equal((operatorIn.textEdit as { newText: string }).newText, 'not ');
+    assert.ok(list.items.every((item) => item.textEditText === undefined));
+  });
+});
+
 describe('completion resolve', () => {
   const resolve = (fixture: string, label: string) => {
     const { workspace, list } = complete(fixture);
