@@ -17,18 +17,31 @@ function endOfLine(workspace, pattern) {
   return { line: index + 1, text: lines[index] };
 }
 
-/** Waits for a suggestion whose label is `label`, clicks it, and returns the labels that were shown. */
+/**
+ * Waits for a suggestion whose label is `label`, moves the widget's focus onto it with the arrow keys and
+ * accepts it with Enter, and returns the labels that were shown. Keys, not a click: the widget re-renders its
+ * rows while documentation resolves, and a click on a row being replaced can wait forever.
+ */
 async function acceptSuggestion(page, label) {
   let seen = [];
-  const row = await waitFor(`suggestion "${label}"`, async () => {
-    const rows = page.locator(SUGGEST_ROWS);
-    seen = (await rows.allInnerTexts()).map(squash);
-    const index = seen.findIndex((text) => text.split(' ')[0] === label || text.startsWith(`${label} `) || text === label);
-    return index >= 0 ? rows.nth(index) : false;
+  const matches = (text) => text.split(' ')[0] === label || text.startsWith(`${label} `) || text === label;
+  await waitFor(`suggestion "${label}"`, async () => {
+    seen = (await page.locator(SUGGEST_ROWS).allInnerTexts()).map(squash);
+    return seen.some(matches);
   }).catch((error) => {
     throw new Error(`${error.message}; suggestions shown: ${JSON.stringify(seen.slice(0, 8))}`);
   });
-  await row.click();
+  const focused = page.locator(`${SUGGEST_ROWS}.focused`);
+  let focusedLabel = '';
+  await waitFor(`focus on suggestion "${label}"`, async () => {
+    focusedLabel = squash((await focused.first().getAttribute('aria-label').catch(() => null)) ?? '');
+    if (matches(focusedLabel.replace(/,.*$/, ''))) return true;
+    await page.keyboard.press('ArrowDown');
+    return false;
+  }).catch((error) => {
+    throw new Error(`${error.message}; focused: ${JSON.stringify(focusedLabel)}; shown: ${JSON.stringify(seen.slice(0, 8))}`);
+  });
+  await page.keyboard.press('Enter');
   await waitFor('suggestions closed', async () => (await page.locator(SUGGEST_ROWS).count()) === 0);
   return seen;
 }

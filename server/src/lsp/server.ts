@@ -38,6 +38,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let supportsConfiguration = false;
   /** The client takes one edit range for a whole completion list (`itemDefaults.editRange`). */
   let sharedEditRange = false;
+  /** Snippet edits and lazily resolved edits in code actions. */
+  let codeActionSupport = { snippets: false, resolve: false };
   let falcoConfigPath: string | undefined;
   let indexing = false;
   let lastStatus = '';
@@ -157,6 +159,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
     sharedEditRange = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') ?? false;
+    codeActionSupport = {
+      snippets: Boolean(params.capabilities.workspace?.workspaceEdit?.snippetEditSupport && params.capabilities.workspace.workspaceEdit.documentChanges),
+      resolve: params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') ?? false,
+    };
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     workspaceRoots = folders.map((folder) => uriToPath(folder.uri).replace(/\/$/, ''));
     const initialSettings = params.initializationOptions?.settings;
@@ -169,7 +175,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         referencesProvider: true,
         hoverProvider: true,
         semanticTokensProvider: { legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] }, full: true, range: true },
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: {
+          codeActionKinds: ['quickfix', 'refactor.extract', 'refactor.inline', 'refactor.rewrite', 'refactor.move', 'source.fixAll.falco'],
+          resolveProvider: true,
+        },
         completionProvider: { triggerCharacters: ['.', '%', ' ', '(', ',', '[', '-'], resolveProvider: true },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
@@ -226,7 +235,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.languages.semanticTokens.on((params, token) => runSafe(log, token, 'semanticTokens', { data: [] }, () => service.getSemanticTokens(params.textDocument.uri)));
   connection.languages.semanticTokens.onRange((params, token) => runSafe(log, token, 'semanticTokensRange', { data: [] }, () => service.getSemanticTokens(params.textDocument.uri, params.range)));
   connection.onRequest(attackCoverageRequest, (_params, token) => runSafe(log, token, 'attackCoverage', null, () => service.getAttackCoverage()));
-  connection.onCodeAction((params, token) => runSafe(log, token, 'codeAction', [], () => service.getCodeActions(params.textDocument.uri, params.range)));
+  connection.onCodeAction((params, token) =>
+    runSafe(log, token, 'codeAction', [], () => service.getCodeActions(params.textDocument.uri, params.range, { only: params.context.only, support: codeActionSupport })),
+  );
+  connection.onCodeActionResolve((action, token) => runSafe(log, token, 'codeActionResolve', action, () => service.resolveCodeAction(action, { support: codeActionSupport })));
   connection.onCompletion((params, token) => runSafe(log, token, 'completion', null, () => service.getCompletions(params.textDocument.uri, params.position, { sharedRange: sharedEditRange })));
   connection.onCompletionResolve((item, token) => runSafe(log, token, 'completionResolve', item, () => service.resolveCompletion(item)));
   connection.onDocumentSymbol((params, token) =>

@@ -38,7 +38,8 @@ import type { LanguageServiceHost } from './host';
 import { LineIndex } from './lineIndex';
 import { toLspDiagnostic, toLspSymbolKind } from './lspConversions';
 import { toCompletionList, withDocumentation, type CompletionItemData } from './completionConversions';
-import { toCodeActions } from './codeActionConversions';
+import { toQuickFixes, toRefactorAction, toWorkspaceEdit, type CodeActionClientSupport, type CodeActionData } from './codeActionConversions';
+import { getRefactorings, mergeFixes, fixAllCandidate } from '../features/codeActions';
 import { encodeSemanticTokens } from './semanticTokensEncoding';
 
 /** Whether a document should be treated as a rules file regardless of its content. */
@@ -73,6 +74,18 @@ export interface ServiceOptions {
   readonly extraFields: readonly FieldInfo[];
 }
 
+export interface CodeActionOptions {
+  readonly only?: readonly string[];
+  /** What the client supports (default: no snippet edits, no resolve). */
+  readonly support?: CodeActionClientSupport;
+}
+
+const noClientSupport: CodeActionClientSupport = { snippets: false, resolve: false };
+
+function kindWanted(kind: string, only: readonly string[] | undefined): boolean {
+  return !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
+}
+
 export interface FalcoLanguageService {
   /** Changes analysis settings (engine version, loaded sources, severities). */
   configure(options: Partial<ServiceOptions>): void;
@@ -88,8 +101,14 @@ export interface FalcoLanguageService {
   /** Files whose results may depend on `uri` (names it declares or uses). */
   dependentsOf(uri: string): string[];
   getDiagnostics(uri: string): Diagnostic[];
-  /** Quick fixes of the diagnostics that overlap `range`. */
-  getCodeActions(uri: string, range: Range): CodeAction[];
+  /**
+   * Code actions of a range: quick fixes of the diagnostics that overlap it (and "fix all of this kind" when the
+   * file has several), refactorings offered there, and `source.fixAll` when asked for. `only` filters by kind
+   * prefix as LSP does.
+   */
+  getCodeActions(uri: string, range: Range, options?: CodeActionOptions): CodeAction[];
+  /** Fills in the edit of a refactoring returned without one (`codeAction/resolve`). */
+  resolveCodeAction(action: CodeAction, options?: CodeActionOptions): CodeAction;
   findDefinition(uri: string, position: Position): LocationLink[];
   findReferences(uri: string, position: Position, includeDeclaration: boolean): Location[];
   getHover(uri: string, position: Position): Hover | null;
@@ -234,11 +253,51 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
       );
     },
 
-    getCodeActions(uri, range) {
+    getCodeActions(uri, range, actionOptions = {}) {
+      const support = actionOptions.support ?? noClientSupport;
+      const only = actionOptions.only;
       return withFile(uri, null, [] as CodeAction[], (file, _offset, lines) => {
         const wanted = { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
-        const overlapping = diagnosticsOf(file, lines).filter((diagnostic) => diagnostic.fixes?.length && diagnostic.span.start <= wanted.end && diagnostic.span.end >= wanted.start);
-        return overlapping.flatMap((diagnostic) => toCodeActions(uri, diagnostic, lines, toLspDiagnostic(diagnostic, lines, (relatedUri, span) => toRange(relatedUri, span))));
+        const all = diagnosticsOf(file, lines);
+        const lspOf = (diagnostic: FalcoDiagnostic) => toLspDiagnostic(diagnostic, lines, (relatedUri, span) => toRange(relatedUri, span));
+        const actions: CodeAction[] = [];
+        if (kindWanted('quickfix', only)) {
+          const overlapping = all.filter((diagnostic) => diagnostic.fixes?.length && diagnostic.span.start <= wanted.end && diagnostic.span.end >= wanted.start);
+          for (const diagnostic of overlapping) actions.push(...toQuickFixes(uri, diagnostic, linesOf, lspOf(diagnostic), support));
+          for (const code of new Set(overlapping.filter((diagnostic) => fixAllCandidate(diagnostic)).map((diagnostic) => diagnostic.code))) {
+            const same = all.filter((diagnostic) => diagnostic.code === code);
+            const merged = mergeFixes(same);
+            if (merged.count < 2) continue;
+            actions.push({
+              title: `Fix all ${code} problems in this file (${merged.count})`,
+              kind: 'quickfix',
+              diagnostics: same.filter((diagnostic) => fixAllCandidate(diagnostic)).map(lspOf),
+              edit: toWorkspaceEdit([{ uri, changes: merged.changes }], linesOf, support),
+            });
+          }
+        }
+        if (only && kindWanted('source.fixAll', only) && !kindWanted('quickfix', only)) {
+          const merged = mergeFixes(all);
+          if (merged.count > 0) actions.push({ title: `Fix ${merged.count} Falco problem${merged.count === 1 ? '' : 's'} with an unambiguous fix`, kind: 'source.fixAll.falco', edit: toWorkspaceEdit([{ uri, changes: merged.changes }], linesOf, support) });
+        }
+        const refactorings = getRefactorings({ index, model, catalogs, options: analysis, file, span: wanted }, (error) => host.log?.(`code action failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+        for (const refactoring of refactorings) {
+          if (!kindWanted(refactoring.kind, only)) continue;
+          const data: CodeActionData = { uri, range, id: refactoring.id };
+          actions.push(toRefactorAction(refactoring, data, linesOf, support));
+        }
+        return actions;
+      });
+    },
+
+    resolveCodeAction(action, actionOptions = {}) {
+      const data = action.data as CodeActionData | undefined;
+      if (action.edit || !data || typeof data.uri !== 'string' || typeof data.id !== 'string' || !data.range) return action;
+      return withFile(data.uri, null, action, (file, _offset, lines) => {
+        const span = { start: lines.offsetAt(data.range.start), end: lines.offsetAt(data.range.end) };
+        const refactoring = getRefactorings({ index, model, catalogs, options: analysis, file, span }).find((candidate) => candidate.id === data.id);
+        if (!refactoring?.edits) return action;
+        return { ...action, edit: toWorkspaceEdit(refactoring.edits(), linesOf, actionOptions.support ?? noClientSupport) };
       });
     },
 

@@ -15,13 +15,21 @@ export interface RelatedPlace {
 export interface TextChange {
   readonly span: Span;
   readonly newText: string;
+  /**
+   * `newText` is in snippet syntax (`${1:placeholder}`, `$0`, `\$` for a dollar): clients that take snippet edits
+   * let the user tab through the placeholders; others get the text with the placeholders' defaults.
+   */
+  readonly snippet?: boolean;
 }
 
 /** A quick fix a check offers with its diagnostic: minimal edits of the same document. */
 export interface DiagnosticFix {
   readonly title: string;
   readonly changes: readonly TextChange[];
-  /** The fix to apply when the user asks for "the" fix (one per diagnostic at most). */
+  /**
+   * The fix to apply when the user asks for "the" fix (one per diagnostic at most). A preferred fix without
+   * snippet changes is also safe to apply to every diagnostic of its code at once ("fix all in file").
+   */
   readonly preferred?: boolean;
 }
 
