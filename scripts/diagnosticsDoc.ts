@@ -14,6 +14,7 @@ function section(info: CodeInfo): string {
   lines.push(`- Engine code: ${info.engineCode ? `\`${info.engineCode}\`` : 'none (a check of this extension)'}`);
   lines.push(`- Trigger: ${info.summary}`);
   if (info.fix) lines.push(`- Fix: ${info.fix}`);
+  if (info.quickFix) lines.push(`- Quick fix: ${info.quickFix}`);
   if (info.example) lines.push('', 'Example:', '', '```yaml', info.example.trimEnd(), '```');
   return lines.join('\n');
 }

@@ -15,6 +15,8 @@ export interface CodeInfo {
   readonly example?: string;
   /** How to fix it, one or two sentences (docs/diagnostics.md). */
   readonly fix?: string;
+  /** What the quick fixes offered with it do, one sentence (docs/diagnostics.md); absent when there is none. */
+  readonly quickFix?: string;
 }
 
 const codes: CodeInfo[] = [
