@@ -360,7 +360,16 @@ async function lspMeasurements() {
       rootUri: rootPath ? pathToUri(rootPath) : null,
       workspaceFolders: rootPath ? [{ uri: pathToUri(rootPath), name: 'corpus' }] : null,
       // As VS Code declares them: completion lists may share one edit range.
-      capabilities: { textDocument: { publishDiagnostics: {}, hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionList: { itemDefaults: ['editRange', 'insertTextFormat'] } } } },
+      capabilities: {
+        textDocument: {
+          publishDiagnostics: {},
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionList: { itemDefaults: ['editRange', 'insertTextFormat'] } },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } }, resolveSupport: { properties: ['edit'] }, disabledSupport: true },
+          rename: { prepareSupport: true },
+        },
+        workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } },
+      },
     });
     out.initializeMs = round(now() - spawned, 1);
     let publishes = 0;
@@ -431,6 +440,32 @@ async function lspMeasurements() {
       log(`LSP: completion p50 ${out.completion.p50} / p95 ${out.completion.p95} ms (${out.completion.meanItems} items on average), resolve p95 ${out.completionResolve.p95} ms`);
     }
 
+    // Code actions as VS Code asks for them on every cursor move (an empty range, every kind), and the resolve of
+    // the refactorings that carry their edit lazily.
+    {
+      const all = cycle(positions.map((entry) => entry.position), REQUESTS);
+      for (const position of all.slice(0, 50)) await server.request('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
+      const samples = [];
+      const toResolve = [];
+      let offered = 0;
+      for (const position of all) {
+        const start = now();
+        const actions = await server.request('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
+        samples.push(now() - start);
+        offered += actions?.length ?? 0;
+        for (const action of actions ?? []) if (action.data && toResolve.length < 200) toResolve.push(action);
+      }
+      out.codeAction = { ...latencyFigures(samples), meanActions: round(offered / all.length, 2) };
+      const resolveSamples = [];
+      for (const action of toResolve) {
+        const start = now();
+        await server.request('codeAction/resolve', action);
+        resolveSamples.push(now() - start);
+      }
+      out.codeActionResolve = latencyFigures(resolveSamples);
+      log(`LSP: codeAction p50 ${out.codeAction.p50} / p95 ${out.codeAction.p95} ms (${out.codeAction.meanActions} actions on average), resolve p50 ${out.codeActionResolve.p50} / p95 ${out.codeActionResolve.p95} ms`);
+    }
+
     let version = 1;
     const sendEdit = async (edit) => {
       const published = server.waitFor('textDocument/publishDiagnostics', (params) => params.uri === uri);
@@ -496,6 +531,8 @@ row('definition, LSP stdio', `p50 ${lsp.definition.p50} / p95 ${lsp.definition.p
 row('hover, LSP stdio', `p50 ${lsp.hover.p50} / p95 ${lsp.hover.p95} ms`, `${lsp.hover.count} requests, ${lsp.hover.hits} with a result`);
 row('completion, LSP stdio', `p50 ${lsp.completion.p50} / p95 ${lsp.completion.p95} ms`, `${lsp.completion.count} requests (${lsp.completion.kinds.join(', ')}), ${lsp.completion.meanItems} items on average; budget p95 ≤ 3 ms`);
 row('completionItem/resolve, LSP stdio', `p50 ${lsp.completionResolve.p50} / p95 ${lsp.completionResolve.p95} ms`, `${lsp.completionResolve.count} requests`);
+row('codeAction at the cursor, LSP stdio', `p50 ${lsp.codeAction.p50} / p95 ${lsp.codeAction.p95} ms`, `${lsp.codeAction.count} requests, ${lsp.codeAction.meanActions} actions on average; budget p95 ≤ 3 ms`);
+row('codeAction/resolve, LSP stdio', `p50 ${lsp.codeActionResolve.p50} / p95 ${lsp.codeActionResolve.p95} ms`, `${lsp.codeActionResolve.count} requests`);
 row('keystroke→publishDiagnostics, LSP', `p50 ${lsp.keystroke.p50} / p95 ${lsp.keystroke.p95} ms`, `${lsp.keystrokeP50ToYamlParse}× / ${lsp.keystrokeP95ToYamlParse}× one yaml parse`);
 row(`one yaml parse of ${target.label}`, ms(lat.yamlParseOfTargetMs), 'median of 30');
 row('server: initialize / workspace index', `${lsp.initializeMs} / ${lsp.workspaceIndexMs} ms`, `${lsp.workspaceRulesFiles} rules files, ${lsp.publishDiagnosticsDuringIndex} publishDiagnostics for ${lsp.filesWithDiagnosticsPublished} files; didOpen→diagnostics ${lsp.didOpenToDiagnosticsMs} ms`);

@@ -148,8 +148,19 @@ export class LspClient {
           completion: { completionList: { itemDefaults: ['editRange', 'insertTextFormat'] } },
           definition: { linkSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } },
+            resolveSupport: { properties: ['edit'] },
+            disabledSupport: true,
+            isPreferredSupport: true,
+          },
+          rename: { prepareSupport: true },
         },
-        workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: false } },
+        workspace: {
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: false },
+          workspaceEdit: { documentChanges: true, snippetEditSupport: true },
+        },
       },
       initializationOptions,
     });

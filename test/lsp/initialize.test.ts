@@ -24,7 +24,10 @@ test('initialize answers the exact capability set and the server name; shutdown/
       referencesProvider: true,
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['.', '%', ' ', '(', ',', '[', '-'], resolveProvider: true },
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: {
+        codeActionKinds: ['quickfix', 'refactor.extract', 'refactor.inline', 'refactor.rewrite', 'refactor.move', 'source.fixAll.falco'],
+        resolveProvider: true,
+      },
       semanticTokensProvider: {
         legend: {
           tokenTypes: ['class', 'macro', 'enum', 'property', 'parameter', 'operator', 'keyword', 'function', 'string', 'number'],
@@ -35,6 +38,7 @@ test('initialize answers the exact capability set and the server name; shutdown/
       },
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
+      renameProvider: { prepareProvider: true },
     },
     serverInfo: { name: 'falco-rules-language-server' },
   });

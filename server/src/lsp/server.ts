@@ -4,6 +4,8 @@
  */
 import {
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
@@ -182,6 +184,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         completionProvider: { triggerCharacters: ['.', '%', ' ', '(', ',', '[', '-'], resolveProvider: true },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'falco-rules-language-server' },
     };
@@ -230,6 +233,18 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   );
   connection.onReferences((params, token) =>
     runSafe(log, token, 'references', [], () => service.findReferences(params.textDocument.uri, params.position, params.context.includeDeclaration)),
+  );
+  connection.onPrepareRename((params, token) =>
+    runSafe(log, token, 'prepareRename', null, () => {
+      const found = service.prepareRename(params.textDocument.uri, params.position);
+      return found && 'error' in found ? new ResponseError(ErrorCodes.InvalidRequest, found.error) : found;
+    }),
+  );
+  connection.onRenameRequest((params, token) =>
+    runSafe(log, token, 'rename', null, () => {
+      const result = service.rename(params.textDocument.uri, params.position, params.newName);
+      return 'error' in result ? new ResponseError(ErrorCodes.InvalidRequest, result.error) : result;
+    }),
   );
   connection.onHover((params, token) => runSafe(log, token, 'hover', null, () => service.getHover(params.textDocument.uri, params.position)));
   connection.languages.semanticTokens.on((params, token) => runSafe(log, token, 'semanticTokens', { data: [] }, () => service.getSemanticTokens(params.textDocument.uri)));

@@ -15,6 +15,7 @@ import type {
   Position,
   Range,
   SymbolInformation,
+  WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { defaultAnalysisOptions, type AnalysisOptions } from '../features/diagnostics/check';
 import { collectDiagnostics, type SeverityOverrides } from '../features/diagnostics/collectDiagnostics';
@@ -26,6 +27,7 @@ import { getSemanticTokens } from '../features/semanticTokens';
 import { getDocumentSymbols, getWorkspaceSymbols } from '../features/documentSymbols';
 import { getHover } from '../features/hover';
 import { findReferences } from '../features/references';
+import { prepareRename, rename } from '../features/rename';
 import { parseFalcoConfig } from '../semantic/falcoConfig';
 import { LoadModel } from '../semantic/loadModel';
 import { buildFileSymbols } from '../semantic/fileSymbols';
@@ -110,6 +112,13 @@ export interface FalcoLanguageService {
   /** Fills in the edit of a refactoring returned without one (`codeAction/resolve`). */
   resolveCodeAction(action: CodeAction, options?: CodeActionOptions): CodeAction;
   findDefinition(uri: string, position: Position): LocationLink[];
+  /**
+   * Where a rename at `position` applies and the current name (null: nothing renamable there; `error`: why the
+   * name there cannot be renamed, for the client to show).
+   */
+  prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | { error: string } | null;
+  /** Renames the macro, list or rule at `position` in every file, or says why it cannot. */
+  rename(uri: string, position: Position, newName: string): WorkspaceEdit | { error: string };
   findReferences(uri: string, position: Position, includeDeclaration: boolean): Location[];
   getHover(uri: string, position: Position): Hover | null;
   /**
@@ -309,6 +318,22 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
           targetSelectionRange: toRange(target.uri, target.span),
         })),
       );
+    },
+
+    prepareRename(uri, position) {
+      return withFile(uri, position, null as { range: Range; placeholder: string } | { error: string } | null, (file, offset, lines) => {
+        const found = prepareRename(index, file, offset, { displayPath: host.displayPath });
+        if (!found || 'error' in found) return found;
+        return { range: lines.toRange(found.span), placeholder: found.placeholder };
+      });
+    },
+
+    rename(uri, position, newName) {
+      return withFile(uri, position, { error: 'Not a Falco rules file' } as WorkspaceEdit | { error: string }, (file, offset) => {
+        const result = rename(index, file, offset, newName, { displayPath: host.displayPath });
+        if ('error' in result) return result;
+        return toWorkspaceEdit(result.changes, linesOf, noClientSupport);
+      });
     },
 
     findReferences(uri, position, includeDeclaration) {
