@@ -16,3 +16,26 @@ export interface IndexStatusParams {
 /** Client → server: the ATT&CK coverage of the workspace's enabled rules (params `{}`; result AttackCoverage). */
 export const attackCoverageRequest = 'falco/attackCoverage';
 export type { AttackCoverage } from '../features/attackCoverage';
+
+/**
+ * Client → server: the rules named by Falco JSON alerts, with the fields and places an exception can use
+ * (params AlertExceptionCandidatesParams; result AlertExceptionCandidatesResult).
+ */
+export const alertExceptionCandidatesRequest = 'falco/alertExceptionCandidates';
+/**
+ * Client → server: the edit that adds an exception built from the alerts, with a preview
+ * (params AlertExceptionEditParams; result AlertExceptionEditResult: `{edit, preview, uri, line}` or `{error}`).
+ */
+export const alertExceptionEditRequest = 'falco/alertExceptionEdit';
+export type {
+  AlertExceptionCandidatesParams,
+  AlertExceptionCandidatesResult,
+  AlertExceptionEditParams,
+  AlertExceptionEditResult,
+  AlertExceptionField,
+  AlertExceptionRule,
+  AlertExceptionTarget,
+} from '../service/alertExceptions';
+
+/** The client command the "Add exception from alert…" code action runs (arguments: `[{uri, rule}]`). */
+export { ADD_EXCEPTION_FROM_ALERT_COMMAND as addExceptionFromAlertCommand } from '../features/codeActions/alertException';

@@ -21,7 +21,7 @@ import { createLanguageService, type RulesFileOverride } from '../service/langua
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { pathToUri, type FileSystem } from './fileSystem';
 import { matchesAnyGlob } from './glob';
-import { attackCoverageRequest, indexStatusNotification, type IndexStatusParams } from './protocol';
+import { alertExceptionCandidatesRequest, alertExceptionEditRequest, attackCoverageRequest, indexStatusNotification, type AlertExceptionEditResult, type IndexStatusParams } from './protocol';
 import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../features/semanticTokens';
 import { runSafe } from './requestRunner';
 import { defaultSettings, toSettings, type FalcoSettings } from './settings';
@@ -249,6 +249,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onHover((params, token) => runSafe(log, token, 'hover', null, () => service.getHover(params.textDocument.uri, params.position)));
   connection.languages.semanticTokens.on((params, token) => runSafe(log, token, 'semanticTokens', { data: [] }, () => service.getSemanticTokens(params.textDocument.uri)));
   connection.languages.semanticTokens.onRange((params, token) => runSafe(log, token, 'semanticTokensRange', { data: [] }, () => service.getSemanticTokens(params.textDocument.uri, params.range)));
+  connection.onRequest(alertExceptionCandidatesRequest, (params, token) =>
+    runSafe(log, token, 'alertExceptionCandidates', { rules: [], problems: ['The language server could not read the alerts.'] }, () => service.getAlertExceptionCandidates(params as never)),
+  );
+  connection.onRequest<AlertExceptionEditResult, void>(alertExceptionEditRequest, (params, token) =>
+    runSafe<AlertExceptionEditResult>(log, token, 'alertExceptionEdit', { error: 'The language server could not build the exception.' }, () => service.getAlertExceptionEdit(params as never)),
+  );
   connection.onRequest(attackCoverageRequest, (_params, token) => runSafe(log, token, 'attackCoverage', null, () => service.getAttackCoverage()));
   connection.onCodeAction((params, token) =>
     runSafe(log, token, 'codeAction', [], () => service.getCodeActions(params.textDocument.uri, params.range, { only: params.context.only, support: codeActionSupport })),

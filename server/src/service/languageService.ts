@@ -43,6 +43,14 @@ import { toCompletionList, withDocumentation, type CompletionItemData } from './
 import { toQuickFixes, toRefactorAction, toWorkspaceEdit, type CodeActionClientSupport, type CodeActionData } from './codeActionConversions';
 import { getRefactorings, mergeFixes, fixAllCandidate } from '../features/codeActions';
 import { encodeSemanticTokens } from './semanticTokensEncoding';
+import {
+  getAlertExceptionCandidates,
+  getAlertExceptionEdit,
+  type AlertExceptionCandidatesParams,
+  type AlertExceptionCandidatesResult,
+  type AlertExceptionEditParams,
+  type AlertExceptionEditResult,
+} from './alertExceptions';
 
 /** Whether a document should be treated as a rules file regardless of its content. */
 export type RulesFileOverride = 'auto' | 'force' | 'exclude';
@@ -131,6 +139,10 @@ export interface FalcoLanguageService {
   getDocumentSymbols(uri: string): DocumentSymbol[];
   /** Semantic tokens of a rules file (LSP relative encoding), for the whole file or a range. */
   getSemanticTokens(uri: string, range?: Range): { data: number[] };
+  /** The rules named by Falco JSON alerts, with the fields and places an exception built from them can use. */
+  getAlertExceptionCandidates(params: AlertExceptionCandidatesParams): AlertExceptionCandidatesResult;
+  /** The edit that adds an exception built from alerts, with a plain-text preview (or why it cannot). */
+  getAlertExceptionEdit(params: AlertExceptionEditParams): AlertExceptionEditResult;
   /** Which ATT&CK techniques and tactics the workspace's enabled rules tag. */
   getAttackCoverage(): AttackCoverage;
   getWorkspaceSymbols(query: string): SymbolInformation[];
@@ -376,6 +388,9 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
     },
 
     getAttackCoverage: () => computeAttackCoverage(index, catalogs.attack),
+
+    getAlertExceptionCandidates: (params) => getAlertExceptionCandidates({ index, catalogs, plugins: analysis.plugins, linesOf, displayPath: host.displayPath }, params),
+    getAlertExceptionEdit: (params) => getAlertExceptionEdit({ index, catalogs, plugins: analysis.plugins, linesOf, displayPath: host.displayPath }, params),
 
     getDocumentSymbols(uri) {
       return withFile(uri, null, [] as DocumentSymbol[], (file, _offset, lines) => {

@@ -26,6 +26,7 @@ const codes: CodeInfo[] = [
     engineCode: 'LOAD_ERR_YAML_PARSE',
     summary: 'The text is not valid YAML.',
     fix: 'Correct the YAML where the message points: close brackets and quotes, indent the keys of an item alike, and quote values that start with a YAML indicator such as `*`, `&`, `!`, `%` or `@`.',
+    quickFix: 'Quotes a plain value that holds `: ` or starts with a character YAML reserves, over all its lines, so that it reads as the text written.',
     example: `- list: shell_binaries
   items: [bash, sh, zsh
 - macro: shell_procs   # the list above was never closed

@@ -1,7 +1,7 @@
 /**
- * Collects the diagnostics of one rules file: the parser's syntax problems, then every registered check; then
- * applies severity settings and suppression comments. A failing check is reported through `onCheckError` and
- * never stops the others.
+ * Collects the diagnostics of one rules file: the parser's syntax problems (a YAML error caused by a plain value
+ * that needs quotes carries the fix that quotes it), then every registered check; then applies severity settings
+ * and suppression comments. A failing check is reported through `onCheckError` and never stops the others.
  */
 import type { ProblemSeverity } from '../../syntax/problems';
 import type { Check, CheckContext } from './check';
@@ -9,6 +9,7 @@ import type { RulesItem } from '../../syntax/rulesFile';
 import { cachedDiagnostics, storeDiagnostics, workspaceKey } from './itemCache';
 import { allChecks } from './checks';
 import type { FalcoDiagnostic } from './diagnostic';
+import { quoteScalarFixes } from './fixes/quoteScalar';
 import { applySuppressions } from './suppressions';
 
 /** Severity overrides per code; `off` drops the code. */
@@ -21,12 +22,17 @@ export interface CollectOptions {
 }
 
 export function collectDiagnostics(context: Omit<CheckContext, 'report' | 'items'>, options: CollectOptions): FalcoDiagnostic[] {
-  const diagnostics: FalcoDiagnostic[] = context.file.syntax.problems.map((problem) => ({
-    code: problem.code,
-    message: problem.message,
-    span: problem.span,
-    severity: problem.severity,
-  }));
+  const text = context.file.syntax.text;
+  const diagnostics: FalcoDiagnostic[] = context.file.syntax.problems.map((problem) => {
+    const fixes = problem.code === 'yaml-syntax' ? quoteScalarFixes(text, problem.span) : [];
+    return {
+      code: problem.code,
+      message: problem.message,
+      span: problem.span,
+      severity: problem.severity,
+      ...(fixes.length > 0 ? { fixes } : {}),
+    };
+  });
   const items = context.file.syntax.items;
   const run = (check: Check, checkItems: readonly RulesItem[], sink: FalcoDiagnostic[]): void => {
     try {

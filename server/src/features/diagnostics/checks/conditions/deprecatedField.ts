@@ -5,6 +5,7 @@
  *   the names as text, so `%evt.latency.quantized` is flagged there too, but not in conditions;
  * - `%container.info` in an output: removed from the text, to be dropped by Falco 1.0.
  * Plugin fields their plugin documents as deprecated get a hint only: the engine does not warn about them.
+ * Quick fixes remove a constant `evt.dir` comparison where that keeps the meaning, and `%container.info`.
  */
 import type { FieldInfo } from '../../../../semantic/catalogs/fieldTypes';
 import { fieldToken } from '../../../../semantic/typecheck/fieldResolver';
@@ -14,8 +15,11 @@ import { walkCondition } from '../../../../syntax/condition/ast';
 import type { Span } from '../../../../syntax/span';
 import type { Check, CheckContext } from '../../check';
 import { defineCodes } from '../../codes';
+import type { DiagnosticFix } from '../../diagnostic';
+import { constantDirectionCheck, removeConstantCheck } from '../../fixes/conditionEdits';
+import { removeOutputText } from '../../fixes/outputEdits';
 import { type ItemScope, resolveInScope, scopedSeverity } from './shared';
-import { conditionTargets, outputTargets, sourceSpan } from './targets';
+import { conditionTargets, outputTargets, sourceSpan, type ConditionTarget } from './targets';
 
 const codes = defineCodes([
   {
@@ -24,6 +28,8 @@ const codes = defineCodes([
     engineCode: 'LOAD_DEPRECATED_ITEM',
     summary: 'A deprecated field (`evt.dir`, `evt.latency*`, `evt.wait_latency`) or the `%container.info` output placeholder.',
     fix: 'Remove the check on `evt.dir` (it is constant) and the latency fields; replace `%container.info` by explicit container fields or drop it.',
+    quickFix:
+      'Removes an `evt.dir = <` (or `>`, `!=`) comparison with its `and`/`or` and any parentheses left redundant, when that keeps what the condition matches; removes `%container.info` and one space next to it from an output.',
     example: `- macro: exit_event
   condition: evt.dir = <   # always true since Falco 0.42
 `,
@@ -76,8 +82,16 @@ function reportPluginField(context: CheckContext, scope: ItemScope, token: strin
   context.report({ code: 'deprecated-plugin-field', severity: 'hint', span, message: pluginHint(field), tags: ['deprecated'] });
 }
 
+function evtDirFixes(context: CheckContext, target: ConditionTarget, check: CheckExpr | undefined): DiagnosticFix[] {
+  const value = check ? constantDirectionCheck(check) : undefined;
+  if (!check || value === undefined) return [];
+  const fix = removeConstantCheck(context.file.syntax.text, target.item, target.condition, check, value);
+  return fix ? [fix] : [];
+}
+
 function checkConditions(context: CheckContext): void {
-  for (const { condition, scope } of conditionTargets(context)) {
+  for (const target of conditionTargets(context)) {
+    const { condition, scope } = target;
     walkCondition(condition.parsed.ast!, (node: ConditionNode, parent: ConditionNode | undefined) => {
       if (node.kind !== 'field') return;
       const span = sourceSpan(condition, node.nameSpan);
@@ -90,6 +104,7 @@ function checkConditions(context: CheckContext): void {
           span,
           message: node.name === 'evt.dir' ? evtDirMessage(check) : `\`${node.name}\` is deprecated: it ${LATENCY} ('LOAD_DEPRECATED_ITEM').`,
           tags: ['deprecated'],
+          fixes: node.name === 'evt.dir' ? evtDirFixes(context, target, check) : [],
         });
         return;
       }
@@ -101,10 +116,12 @@ function checkConditions(context: CheckContext): void {
 const CONTAINER_INFO = '%container.info';
 
 function checkOutputs(context: CheckContext): void {
-  for (const { output, scope } of outputTargets(context)) {
+  for (const { item, output, scope } of outputTargets(context)) {
     const text = output.scalar.text;
     for (let at = text.value.indexOf(CONTAINER_INFO); at >= 0; at = text.value.indexOf(CONTAINER_INFO, at + CONTAINER_INFO.length)) {
+      const fix = removeOutputText(context.file.syntax.text, item, output, { start: at, end: at + CONTAINER_INFO.length });
       context.report({
+        fixes: fix ? [fix] : [],
         code: 'deprecated-field',
         severity: scopedSeverity(scope, 'warning'),
         span: toSourceSpan(text, { start: at, end: at + CONTAINER_INFO.length }),

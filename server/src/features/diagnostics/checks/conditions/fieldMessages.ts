@@ -1,11 +1,15 @@
 /**
  * Messages for field lookups that fail, shared by the condition and output checks: an unknown name (with a
  * did-you-mean among the fields of the source), a field of another source, a field of a plugin that is not
- * loaded, and argument problems (missing, not allowed, wrong syntax, bad index, unknown event parameter).
+ * loaded, and argument problems (missing, not allowed, wrong syntax, bad index, unknown event parameter); and the
+ * "change to the closest field" quick fixes of an unknown name.
  */
 import type { FieldArgumentProblem, FieldInfo, ResolvedFieldToken } from '../../../../semantic/catalogs/fieldTypes';
 import type { FieldResolution } from '../../../../semantic/typecheck/fieldResolver';
+import type { Span } from '../../../../syntax/span';
 import type { CheckContext } from '../../check';
+import type { DiagnosticFix } from '../../diagnostic';
+import { changeToFixes } from '../../fixes/didYouMean';
 import { suggest } from '../../suggest';
 import type { ItemScope } from './shared';
 
@@ -72,6 +76,32 @@ function didYouMean(word: string, candidates: readonly string[]): string {
   return found.length > 0 ? ` Did you mean \`${found[0]}\`?` : '';
 }
 
+/**
+ * The fields closest to an unknown field name, among the fields of `source` (of every source for a macro no rule
+ * uses): the message's did-you-mean and the quick fixes of the unknown-field checks.
+ */
+export function fieldSuggestions(name: string, scope: ItemScope, source: string, context: CheckContext, max = 3): string[] {
+  const candidates = scope.mode === 'any' ? context.catalogs.fields.allFields().map((field) => field.name) : scope.env.fieldNames(source, scope.allPlugins);
+  return suggest(name, candidates, max);
+}
+
+/**
+ * The quick fixes of an unknown field name written at `span` (document offsets): one per suggestion. Undefined
+ * when the failure is not an unknown name (a field of another source, an argument problem).
+ */
+export function unknownFieldFixes(
+  context: CheckContext,
+  resolution: FieldResolution,
+  scope: ItemScope,
+  source: string,
+  name: string,
+  span: Span | null,
+): DiagnosticFix[] | undefined {
+  if (resolution.kind !== 'unknown') return undefined;
+  const fixes = changeToFixes(context.file.syntax.text, span, name, fieldSuggestions(name, scope, source, context));
+  return fixes.length > 0 ? fixes : undefined;
+}
+
 /** Which field catalog the checks used, for messages. */
 export function catalogDescription(context: CheckContext): string {
   const extra = context.catalogs.fields.allFields().some((field) => field.origin === 'extra');
@@ -110,8 +140,8 @@ export function fieldProblemMessage(
       const history = former
         ? ` It was removed from the core libraries after libs ${former.lastLibsVersion}${former.nowProvidedBy?.length ? `; it is now provided by the ${pluginNames(former.nowProvidedBy)} plugin` : ''}.`
         : '';
-      const candidates = scope.mode === 'any' ? context.catalogs.fields.allFields().map((field) => field.name) : scope.env.fieldNames(source, scope.allPlugins);
-      const suggestion = didYouMean(name, candidates);
+      const guess = fieldSuggestions(name, scope, source, context, 1);
+      const suggestion = guess.length > 0 ? ` Did you mean \`${guess[0]}\`?` : '';
       // A field class nobody knows is likely a plugin of the user's own: say which catalog was used.
       const prefix = name.split('.')[0];
       const knownClass = context.catalogs.fields.allFields().some((field) => field.name.startsWith(prefix + '.'));

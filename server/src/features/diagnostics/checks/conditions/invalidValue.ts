@@ -11,8 +11,11 @@ import { checkOperator } from '../../../../semantic/typecheck/operators';
 import { describeType, isCheckableType } from '../../../../semantic/typecheck/types';
 import { regexProblem } from '../../../../semantic/typecheck/regex';
 import { checkConstant } from '../../../../semantic/typecheck/values';
+import type { EmbeddedCondition } from '../../../../syntax/rulesFile';
 import type { Check, CheckContext } from '../../check';
 import { defineCodes } from '../../codes';
+import type { DiagnosticFix } from '../../diagnostic';
+import { changeToFixes } from '../../fixes/didYouMean';
 import { suggest } from '../../suggest';
 import { describeValue, looksLikeListName, rhsConstants, type RhsValue } from './rhsConstants';
 import { type ItemScope, leftOperand, scopedSeverity, UNKNOWN_FILTER_SKIPPED } from './shared';
@@ -25,6 +28,7 @@ const codes = defineCodes([
     engineCode: 'LOAD_ERR_COMPILE_CONDITION',
     summary: 'A value is not valid for the field type: not a number, not a boolean, not an IP address or network, not a port, not an event type, not a hex string.',
     fix: "Write a value of the field's type: a whole decimal number, `true`/`false`, an address, a network with `/prefix`, a known event name; check that a list name is spelled right.",
+    quickFix: 'Changes a misspelled word to each of the closest list names and, for `evt.type`, event names (up to three).',
     example: `- macro: root_user
   condition: user.uid = root   # user.uid is a number: user.uid = 0
 `,
@@ -47,6 +51,19 @@ function eventTypeMessage(value: RhsValue, context: CheckContext, scope: ItemSco
   const guess = suggest(value.value, context.catalogs.events.eventNames(), 1);
   const other = guess.length > 0 ? ` Did you mean \`${guess[0]}\`?` : '';
   return `${describeValue(value)} is not an event type ('unknown event type ${value.value}').${undefinedListHint(value, scope, other)}`;
+}
+
+/**
+ * Quick fixes of a value written in the condition (not pasted from a list): the closest list names for a bare
+ * word, first, as the message suggests them, then for `evt.type` the closest event names.
+ */
+function valueFixes(context: CheckContext, condition: EmbeddedCondition, value: RhsValue, scope: ItemScope, eventType: boolean): DiagnosticFix[] | undefined {
+  if (value.list) return undefined;
+  const lists = value.literalWord ? suggest(value.value, scope.lists.listNames(), 3) : [];
+  const events = eventType ? suggest(value.value, context.catalogs.events.eventNames(), 3) : [];
+  if (lists.length === 0 && events.length === 0) return undefined;
+  const fixes = changeToFixes(context.file.syntax.text, sourceSpan(condition, value.span), value.value, [...lists, ...events]);
+  return fixes.length > 0 ? fixes : undefined;
 }
 
 /**
@@ -74,9 +91,9 @@ export const invalidValueCheck: Check = {
       forEachCheck(target, (check) => {
         const constants = rhsConstants(check, scope.lists);
         if (!constants) return;
-        const report = (local: RhsValue['span'], message: string, severity: 'error' | 'warning', code = 'invalid-value') => {
+        const report = (local: RhsValue['span'], message: string, severity: 'error' | 'warning', code = 'invalid-value', fixes?: DiagnosticFix[]) => {
           const span = sourceSpan(condition, local);
-          if (span) context.report({ code, severity: code === UNKNOWN_FILTER_SKIPPED ? 'warning' : scopedSeverity(scope, severity), span, message });
+          if (span) context.report({ code, severity: code === UNKNOWN_FILTER_SKIPPED ? 'warning' : scopedSeverity(scope, severity), span, message, ...(fixes ? { fixes } : {}) });
         };
         for (const use of constants.scalarLists) {
           if (use.count === 1) continue;
@@ -109,8 +126,9 @@ export const invalidValueCheck: Check = {
               continue;
             }
             const message = eventTypeMessage(value, context, scope);
-            if (scope.skipUnknown) report(value.span, `${message} With \`skip-if-unknown-filter: true\`, Falco skips this rule instead of failing.`, 'warning', UNKNOWN_FILTER_SKIPPED);
-            else report(value.span, message, 'error');
+            const fixes = valueFixes(context, condition, value, scope, true);
+            if (scope.skipUnknown) report(value.span, `${message} With \`skip-if-unknown-filter: true\`, Falco skips this rule instead of failing.`, 'warning', UNKNOWN_FILTER_SKIPPED, fixes);
+            else report(value.span, message, 'error', 'invalid-value', fixes);
             continue;
           }
           if (operator === 'regex') {
@@ -122,7 +140,7 @@ export const invalidValueCheck: Check = {
           if (!problem) continue;
           const subject = left.field ? ` for \`${left.field.name}\` (${describeType(left.type)})` : ` for this ${describeType(left.type)} operand`;
           const message = `${describeValue(value)} is not ${problem.expected}${subject} ('${problem.engine}')${problem.hint ? `: ${problem.hint}` : ''}.${undefinedListHint(value, scope)}`;
-          report(value.span, message, 'error');
+          report(value.span, message, 'error', 'invalid-value', valueFixes(context, condition, value, scope, false));
         }
       });
     }

@@ -12,7 +12,7 @@ import { shrinkToKnownField, type OutputPlaceholder } from '../../../../syntax/o
 import type { Span } from '../../../../syntax/span';
 import type { Check, CheckContext } from '../../check';
 import { defineCodes } from '../../codes';
-import { fieldProblemMessage } from './fieldMessages';
+import { fieldProblemMessage, unknownFieldFixes } from './fieldMessages';
 import { type ItemScope, resolveInScope, scopedSeverity, UNKNOWN_FILTER_SKIPPED } from './shared';
 import { forEachField, outputTargets } from './targets';
 
@@ -23,6 +23,7 @@ const codes = defineCodes([
     engineCode: 'LOAD_ERR_COMPILE_OUTPUT',
     summary: 'An output `%placeholder` starts with no known field (`unknown filter`), or a field in it is unknown or malformed.',
     fix: 'Correct the field name after `%` (the message suggests the closest field).',
+    quickFix: 'Replaces the misspelled name with one of the closest fields of the rule\'s source.',
     example: `- rule: Shell spawned
   desc: d
   condition: evt.type = execve
@@ -53,7 +54,8 @@ function report(context: CheckContext, scope: ItemScope, span: Span, token: stri
   let message = fieldProblemMessage(token, resolution, scope, source, context, ENGINE_WORDS);
   if (skipped) message += ' With `skip-if-unknown-filter: true`, Falco skips this rule instead of failing.';
   const code = skipped ? UNKNOWN_FILTER_SKIPPED : resolution.kind === 'wrongSource' ? 'output-field-wrong-source' : 'output-unknown-field';
-  context.report({ code, severity: skipped ? 'warning' : scopedSeverity(scope, 'error'), span, message });
+  const fixes = unknownFieldFixes(context, resolution, scope, source, token, span);
+  context.report({ code, severity: skipped ? 'warning' : scopedSeverity(scope, 'error'), span, message, ...(fixes ? { fixes } : {}) });
 }
 
 /** Why no prefix of a placeholder is a field: the full token's own problem, or a prefix that exists elsewhere. */

@@ -27,6 +27,7 @@ defineCodes([
     engineCode: 'LOAD_UNKNOWN_FILTER',
     summary: 'A rule with `skip-if-unknown-filter: true` uses an unknown field, event type or output token: Falco skips the rule instead of failing.',
     fix: 'Nothing, if skipping the rule on Falco versions without the field is intended; otherwise fix the name.',
+    quickFix: 'Replaces a misspelled field or event type with one of the closest known names.',
     example: `- rule: Open by my tool
   desc: d
   condition: evt.type = open and proc.nme = my-tool   # the rule is skipped, not refused

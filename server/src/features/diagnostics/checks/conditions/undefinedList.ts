@@ -8,6 +8,7 @@
 import { typeFamily } from '../../../../semantic/typecheck/types';
 import type { Check } from '../../check';
 import { defineCodes } from '../../codes';
+import { changeToFixes } from '../../fixes/didYouMean';
 import { suggest } from '../../suggest';
 import { looksLikeListName, rhsConstants } from './rhsConstants';
 import { leftOperand } from './shared';
@@ -20,6 +21,7 @@ const codes = defineCodes([
     engineCode: null,
     summary: 'A word in `in (…)`/`intersects (…)`/`pmatch (…)` looks like a list name but no such list is defined: Falco compares with the word itself.',
     fix: 'Define the list (or fix its name); quote the word if the literal text is really meant.',
+    quickFix: 'Changes the word to each of the closest list names defined before it (up to three).',
     example: `- rule: Shell spawned
   desc: d
   condition: evt.type = execve and proc.name in (shell_binarys)   # shell_binaries
@@ -49,7 +51,7 @@ export const undefinedListCheck: Check = {
         // Event names are checked by `invalid-value` (many contain underscores).
         if (left.field?.name === 'evt.type') return;
         for (const word of words) {
-          const guess = word.value.includes('_') ? suggest(word.value, scope.lists.listNames(), 1) : [];
+          const guess = word.value.includes('_') ? suggest(word.value, scope.lists.listNames(), 3) : [];
           if (guess.length === 0 && !looksLikeListName(word.value)) continue;
           const span = sourceSpan(condition, word.span);
           if (!span) continue;
@@ -59,6 +61,7 @@ export const undefinedListCheck: Check = {
             severity: 'warning',
             span,
             message: `No list named \`${word.value}\` is defined: Falco compares with the literal text '${word.value}'.${fix}`,
+            fixes: changeToFixes(context.file.syntax.text, span, word.value, guess),
           });
         }
       });

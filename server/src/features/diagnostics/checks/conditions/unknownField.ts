@@ -8,7 +8,7 @@
 import { fieldToken } from '../../../../semantic/typecheck/fieldResolver';
 import type { Check } from '../../check';
 import { defineCodes } from '../../codes';
-import { fieldProblemMessage } from './fieldMessages';
+import { fieldProblemMessage, unknownFieldFixes } from './fieldMessages';
 import { fieldFailureSeverity, resolveInScope, ruleUsingMacro, UNKNOWN_FILTER_SKIPPED, verifiedMacroScope } from './shared';
 import { conditionTargets, forEachField, sourceSpan } from './targets';
 
@@ -19,6 +19,7 @@ const codes = defineCodes([
     engineCode: 'LOAD_ERR_COMPILE_CONDITION',
     summary: 'A condition uses a field that does not exist, or that only a plugin Falco does not load provides.',
     fix: 'Correct the name (the message suggests the closest field), or load the plugin that provides the field.',
+    quickFix: 'Changes the name to each of the closest fields of the event source (up to three).',
     example: `- rule: Shell spawned
   desc: A shell was started
   condition: evt.type = execve and proc.nme = bash   # proc.name
@@ -99,12 +100,14 @@ export const unknownFieldCheck: Check = {
         let message = fieldProblemMessage(token, resolution, scope, source, context, engineWords);
         if (skipped) message += ' With `skip-if-unknown-filter: true`, Falco skips this rule instead of failing.';
         const related = scope.kind === 'macro' && scope.mode === 'all' && scope.item.name ? ruleUsingMacro(context, scope.item.name, source) : undefined;
+        const fixes = unknownFieldFixes(context, resolution, scope, source, node.name, sourceSpan(condition, node.nameSpan));
         context.report({
           code: skipped ? UNKNOWN_FILTER_SKIPPED : code,
           severity: skipped ? 'warning' : fieldFailureSeverity(scope, scoped),
           span: documentSpan,
           message,
           ...(related ? { related: [related] } : {}),
+          ...(fixes ? { fixes } : {}),
         });
       });
     }

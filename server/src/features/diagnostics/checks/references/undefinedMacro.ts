@@ -9,8 +9,10 @@
  */
 import type { Check, CheckContext } from '../../check';
 import { defineCodes } from '../../codes';
-import type { RelatedPlace } from '../../diagnostic';
-import { didYouMean } from '../../suggest';
+import type { DiagnosticFix, RelatedPlace } from '../../diagnostic';
+import { changeToFixes } from '../../fixes/didYouMean';
+import type { LoadPoint } from '../../../../semantic/loadModel';
+import { didYouMean, suggest } from '../../suggest';
 import type { RulesItem } from '../../../../syntax/rulesFile';
 import {
   declaredNames, describePlace, isListUpTo, isSourceLoaded, macroReferences, macroVisibility, ruleSourceOf, supersededItems,
@@ -24,6 +26,7 @@ const codes = defineCodes([
     engineCode: 'LOAD_ERR_VALIDATE',
     summary: 'A condition refers to a macro that is not defined, or not visible from there in the load order.',
     fix: 'Correct the name (the message suggests the closest macro), define the macro, or load the file that defines it earlier; a macro only sees macros defined above it.',
+    quickFix: 'Changes the name to each of the closest macros visible from the condition (up to three).',
     example: `- macro: spawned_process
   condition: evt.type = execve
 - rule: Shell spawned
@@ -37,7 +40,19 @@ const codes = defineCodes([
 
 const KEYWORDS = new Set(['and', 'or', 'not']);
 
-function explain(context: CheckContext, item: RulesItem, reference: MacroReference, names: () => Set<string>): { message: string; related?: RelatedPlace[] } {
+/** The macros closest to a name that the condition at `point` sees (a fix to any other would still fail). */
+function visibleSuggestions(context: CheckContext, name: string, names: Set<string>, point: LoadPoint, kind: 'rule' | 'macro'): string[] {
+  if (KEYWORDS.has(name)) return [];
+  return suggest(name, [...names].filter((candidate) => context.model.isMacroVisible(candidate, point, kind)), 3);
+}
+
+function explain(
+  context: CheckContext,
+  item: RulesItem,
+  reference: MacroReference,
+  names: () => Set<string>,
+  visible: readonly string[],
+): { message: string; related?: RelatedPlace[] } {
   const name = reference.name;
   const quoted = `Undefined macro '${name}'`;
   if (name === 'not') {
@@ -55,7 +70,8 @@ function explain(context: CheckContext, item: RulesItem, reference: MacroReferen
         related: [{ uri: list.file.uri, span: list.declaration.nameSpan, message: `list '${name}' is defined here` }],
       };
     }
-    return { message: `${quoted}: no macro of this name is defined.${didYouMean(name, names())}` };
+    const guess = visible.length > 0 ? ` Did you mean \`${visible[0]}\`?` : didYouMean(name, names());
+    return { message: `${quoted}: no macro of this name is defined.${guess}` };
   }
   const related: RelatedPlace[] = [{ uri: first.file.uri, span: first.declaration.nameSpan, message: `macro '${name}' is defined here` }];
   const place = describePlace(context.file, first.file, first.declaration.nameSpan);
@@ -107,8 +123,19 @@ export const undefinedMacroCheck: Check = {
         if (model.isMacroVisible(reference.name, point, item.kind)) continue;
         if ((reference.name === 'and' || reference.name === 'or') && hasSyntaxProblems) continue;
         if (!KEYWORDS.has(reference.name) && isListUpTo(index, reference.name, filePosition)) continue;
-        const { message, related } = explain(context, item, reference, allNames);
-        context.report({ code: 'undefined-macro', message: message + skipped, span: reference.span, severity, ...(related ? { related } : {}) });
+        // A macro defined later or a list loaded later is a matter of load order, not of spelling.
+        const defined = model.firstDefinition('macro', reference.name) !== undefined || index.declarationsOf('list', reference.name).length > 0;
+        const visible = defined ? [] : visibleSuggestions(context, reference.name, allNames(), point, item.kind);
+        const { message, related } = explain(context, item, reference, allNames, visible);
+        const fixes: DiagnosticFix[] = changeToFixes(file.syntax.text, reference.span, reference.name, visible);
+        context.report({
+          code: 'undefined-macro',
+          message: message + skipped,
+          span: reference.span,
+          severity,
+          ...(related ? { related } : {}),
+          ...(fixes.length > 0 ? { fixes } : {}),
+        });
       }
     }
   },

@@ -10,6 +10,9 @@ import type { Span } from '../../../../syntax/span';
 import { getPair, type YMap } from '../../../../syntax/yaml/tree';
 import type { Check, CheckContext } from '../../check';
 import { defineCodes } from '../../codes';
+import type { DiagnosticFix } from '../../diagnostic';
+import { renameKeyFixes } from '../../fixes/didYouMean';
+import { addMissingKeysFix } from '../../fixes/requiredKeys';
 import { checkedItems, itemLabel, itemNameSpan, missingRequiredKeys, misspelledKey, nonNullScalar } from './shared';
 
 const codes = defineCodes([
@@ -19,6 +22,7 @@ const codes = defineCodes([
     engineCode: 'LOAD_ERR_YAML_VALIDATE',
     summary: 'An item lacks a key it must have (rule condition/output/desc/priority, macro condition, list items, plugin name/version).',
     fix: 'Add the key the message names; when the key is present but misspelled, correct its spelling.',
+    quickFix: 'Renames a misspelled key; otherwise adds every missing key of the item at once, with placeholders to fill in.',
     example: `- rule: Shell spawned   # no output
   desc: A shell was started
   condition: evt.type = execve and proc.name = bash
@@ -27,8 +31,8 @@ const codes = defineCodes([
   },
 ]);
 
-function report(context: CheckContext, span: Span, message: string): void {
-  context.report({ code: 'missing-required-key', severity: 'error', span, message });
+function report(context: CheckContext, span: Span, message: string, fixes?: readonly DiagnosticFix[]): void {
+  context.report({ code: 'missing-required-key', severity: 'error', span, message, ...(fixes && fixes.length > 0 ? { fixes } : {}) });
 }
 
 function explain(item: RulesItem, key: string, missing: readonly string[]): string {
@@ -43,10 +47,25 @@ function explain(item: RulesItem, key: string, missing: readonly string[]): stri
 
 function checkItem(context: CheckContext, item: RulesItem): void {
   const missing = missingRequiredKeys(item);
+  if (missing.length === 0) return;
+  const text = context.file.syntax.text;
+  const typos = new Map(missing.map((key) => [key, misspelledKey(item, key)]));
+  // One fix adds every key that is not there under another spelling (`enabled` is left alone: the item may as
+  // well be meant as a definition).
+  const absent = missing.filter((key) => !typos.get(key) && key !== 'enabled');
+  const add = absent.length > 0 ? addMissingKeysFix(text, item, absent) : undefined;
+  // The diagnostics of absent keys share a span: the fix goes on the first, so it is offered once.
+  let offered = false;
   for (const key of missing) {
-    const typo = misspelledKey(item, key);
+    const typo = typos.get(key);
     const hint = typo ? ` Is \`${typo.keyText}\` a misspelling of \`${key}\`?` : '';
-    report(context, typo ? typo.keySpan : itemNameSpan(item), `The ${itemLabel(item)} has no \`${key}\` key ('Item has no mapping for key').${explain(item, key, missing)}${hint}`);
+    let fixes: DiagnosticFix[] = [];
+    if (typo) fixes = renameKeyFixes(text, typo.keySpan, typo.keyText, [key]);
+    else if (add && key !== 'enabled' && !offered) {
+      fixes = [add];
+      offered = true;
+    }
+    report(context, typo ? typo.keySpan : itemNameSpan(item), `The ${itemLabel(item)} has no \`${key}\` key ('Item has no mapping for key').${explain(item, key, missing)}${hint}`, fixes);
   }
 }
 

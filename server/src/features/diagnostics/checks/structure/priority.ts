@@ -8,6 +8,7 @@ import { OVERRIDE_KEYS, PRIORITIES, canonicalPriority } from '../../../../syntax
 import { getPair } from '../../../../syntax/yaml/tree';
 import type { Check } from '../../check';
 import { defineCodes } from '../../codes';
+import { changeToFixes } from '../../fixes/didYouMean';
 import { suggest } from '../../suggest';
 import { checkedItems, nonNullScalar, overriddenKeys, ruleShape } from './shared';
 
@@ -18,6 +19,7 @@ const codes = defineCodes([
     engineCode: 'LOAD_ERR_YAML_VALIDATE',
     summary: 'A rule priority is not one of the priority names.',
     fix: 'Use a priority name: EMERGENCY, ALERT, CRITICAL, ERROR, WARNING, NOTICE, INFORMATIONAL (or INFO) or DEBUG.',
+    quickFix: 'Changes the value to each of the closest priority names (`WARN` to `WARNING`).',
     example: `- rule: Shell spawned
   desc: d
   condition: evt.type = execve and proc.name = bash
@@ -31,6 +33,7 @@ const codes = defineCodes([
     engineCode: null,
     summary: 'A rule priority is accepted by the engine but is not written in the UPPERCASE spelling the rules schema expects.',
     fix: 'Write the priority in UPPERCASE (`WARNING`).',
+    quickFix: 'Writes the priority in UPPERCASE.',
     example: `- rule: Shell spawned
   desc: d
   condition: evt.type = execve and proc.name = bash
@@ -58,7 +61,7 @@ export const priorityCheck: Check = {
       if (!value || value.value === '') continue;
       const written = value.value;
       if (canonicalPriority(written) === undefined) {
-        const candidates = suggest(written.toUpperCase(), schemaPriorities, 1);
+        const candidates = suggest(written.toUpperCase(), schemaPriorities, 3);
         const prefix = schemaPriorities.find((name) => written.length >= 2 && name.startsWith(written.toUpperCase()));
         const guess = candidates[0] ?? prefix;
         context.report({
@@ -66,6 +69,7 @@ export const priorityCheck: Check = {
           severity: 'error',
           span: value.span,
           message: `\`${written}\` is not a priority ('Invalid priority'). Use one of ${PRIORITIES.join(', ')}.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+          fixes: changeToFixes(context.file.syntax.text, value.span, written, prefix ? [...candidates, prefix] : candidates),
         });
       } else if (!schemaPriorities.includes(written)) {
         context.report({
@@ -73,6 +77,7 @@ export const priorityCheck: Check = {
           severity: 'information',
           span: value.span,
           message: `Falco accepts \`${written}\`, but the rules schema only lists UPPERCASE priorities (\`falco -V\` reports a schema warning). Write \`${written.toUpperCase()}\`.`,
+          fixes: changeToFixes(context.file.syntax.text, value.span, written, [written.toUpperCase()]),
         });
       }
     }

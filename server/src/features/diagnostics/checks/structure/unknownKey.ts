@@ -5,8 +5,10 @@
  */
 import { ITEM_KEYS, ITEM_KINDS, type ItemKind } from '../../../../syntax/itemKeys';
 import type { RulesItem } from '../../../../syntax/rulesFile';
+import { getPair } from '../../../../syntax/yaml/tree';
 import type { Check } from '../../check';
 import { defineCodes } from '../../codes';
+import { renameKeyFixes } from '../../fixes/didYouMean';
 import { suggest } from '../../suggest';
 import { checkedItems, missingRequiredKeys, misspelledKey } from './shared';
 
@@ -17,6 +19,7 @@ const codes = defineCodes([
     engineCode: 'LOAD_UNKNOWN_KEY',
     summary: 'A key is not valid for the item kind, so Falco ignores it.',
     fix: 'Correct the spelling of the key (the message suggests the closest one) or remove it; keep notes in YAML comments.',
+    quickFix: 'Renames the key to each of the closest keys of the item kind that the item does not already have.',
     example: `- rule: Shell spawned
   desc: d
   condition: evt.type = execve and proc.name = bash
@@ -54,11 +57,14 @@ export const unknownKeyCheck: Check = {
       for (const pair of map.pairs) {
         if (!pair.key || pair.key.kind !== 'scalar' || valid.includes(pair.keyText) || typos.has(pair)) continue;
         const label = kind === 'rule' || kind === 'macro' || kind === 'list' ? `a ${kind}` : `a \`${kind}\` item`;
+        // A rename into a key the item already has would only trade this warning for a duplicate key.
+        const suggestions = (ITEM_KINDS as readonly string[]).includes(pair.keyText) ? [] : suggest(pair.keyText, valid, 3).filter((key) => !getPair(map, key));
         context.report({
           code: 'unknown-key',
           severity: 'warning',
           span: pair.keySpan,
           message: `\`${pair.keyText}\` is not a key of ${label}; Falco ignores it ('Unknown key').${explain(item, kind, pair.keyText)}`,
+          fixes: renameKeyFixes(context.file.syntax.text, pair.keySpan, pair.keyText, suggestions),
         });
       }
     }

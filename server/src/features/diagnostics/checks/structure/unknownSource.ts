@@ -6,6 +6,8 @@
 import { getPair } from '../../../../syntax/yaml/tree';
 import type { Check, CheckContext } from '../../check';
 import { defineCodes } from '../../codes';
+import type { DiagnosticFix } from '../../diagnostic';
+import { changeToFixes } from '../../fixes/didYouMean';
 import { suggest } from '../../suggest';
 import { checkedItems, nonNullScalar, ruleShape } from './shared';
 
@@ -16,6 +18,7 @@ const codes = defineCodes([
     engineCode: 'LOAD_UNKNOWN_SOURCE',
     summary: 'A rule uses an event source that no loaded plugin provides, so Falco skips the rule.',
     fix: 'Correct the source name, or load the plugin that provides it (the `falco.engine.plugins` setting, `--plugins` on the command line).',
+    quickFix: 'For a source no catalog knows, changes it to each of the closest known event sources.',
     example: `- rule: Shell spawned
   desc: d
   condition: evt.type = execve and proc.name = bash
@@ -61,16 +64,18 @@ export const unknownSourceCheck: Check = {
       if (loaded.has(source)) continue;
       const fields = context.catalogs.fields;
       let message: string;
+      let fixes: DiagnosticFix[] = [];
       if (fields.isKnownSource(source) || source === 'syscall') {
         const providers = providersOf(context, source);
         const load = providers.length > 0 ? ` Load the ${providers.map((name) => `\`${name}\``).join(' or ')} plugin to enable it.` : '';
         message = `No loaded plugin provides the event source \`${source}\`, so Falco skips this rule ('Unknown source').${load}`;
       } else {
-        const candidates = suggest(source, new Set([...fields.sources(), 'syscall']), 1);
+        const candidates = suggest(source, new Set([...fields.sources(), 'syscall']), 3);
         const guess = candidates.length > 0 ? ` Did you mean \`${candidates[0]}\`?` : '';
         message = `Unknown event source \`${source}\`: unless a plugin provides it, Falco skips this rule ('Unknown source'), and its fields cannot be checked until a field catalog for it is configured.${guess}`;
+        fixes = changeToFixes(context.file.syntax.text, value.span, source, candidates);
       }
-      context.report({ code: 'unknown-source', severity: 'warning', span: value.span, message });
+      context.report({ code: 'unknown-source', severity: 'warning', span: value.span, message, fixes });
     }
   },
 };

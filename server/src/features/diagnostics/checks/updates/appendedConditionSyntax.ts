@@ -3,11 +3,14 @@
  * parses the result (falco-language.md §2.2–2.3). The syntax layer parses `and …`/`or …` fragments behind a
  * placeholder; any other fragment is parsed alone. Here such a fragment is checked against the text it really
  * extends (the last definition plus earlier appends in load order): when the joined text does not parse while
- * both parts do on their own, the fragment is what breaks it (`LOAD_ERR_COMPILE_CONDITION`).
+ * both parts do on their own, the fragment is what breaks it (`LOAD_ERR_COMPILE_CONDITION`). The quick fixes
+ * start the fragment with `and` or `or`, each offered only when the joined text then parses.
  */
 import { toSourceSpan } from '../../../../syntax/embeddedText';
 import { parseCondition } from '../../../../syntax/condition/parser';
 import type { Check } from '../../check';
+import type { DiagnosticFix } from '../../diagnostic';
+import { editScalar } from '../../fixes/scalarEdits';
 import { defineCodes } from '../../codes';
 import { appendsCondition, previousConditionText } from './updateFacts';
 
@@ -19,6 +22,7 @@ const codes = defineCodes([
     summary: 'An appended condition does not form a valid condition once joined to the text it extends.',
     fix: 'Start the appended text with `and` or `or`, e.g. `and not proc.name = my-tool`.',
     example: '- macro: user_known_shell\n  condition: proc.name = my-tool   # joined as "<previous> proc.name = my-tool"\n  override:\n    condition: append\n',
+    quickFix: 'Starts the appended text with `and` or with `or` (whichever makes the joined condition valid; neither is preferred).',
   },
 ]);
 
@@ -55,7 +59,16 @@ export const appendedConditionSyntaxCheck: Check = {
       if (parseCondition(previous).problems.length > 0) continue;
       const token = firstToken(fragment);
       const word = fragment.slice(token.start, token.end);
+      const fixes: DiagnosticFix[] = [];
+      for (const connective of ['and', 'or']) {
+        const edit = { span: { start: token.start, end: token.start }, newText: `${connective} ` };
+        const joined = `${previous} ${fragment.slice(0, token.start)}${edit.newText}${fragment.slice(token.start)}`;
+        if (parseCondition(joined).problems.length > 0) continue;
+        const changes = editScalar(context.file.syntax.text, item, item.condition.scalar, [edit]);
+        if (changes) fixes.push({ title: `Start the appended condition with '${connective}'`, changes });
+      }
       context.report({
+        fixes,
         code: 'appended-condition-syntax',
         message:
           `This appended condition is joined to the previous condition of ${item.kind} '${item.name ?? ''}' as raw text ('${tail(previous)} ${word} …'), which is not a valid condition. ` +

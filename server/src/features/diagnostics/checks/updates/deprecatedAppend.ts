@@ -1,11 +1,13 @@
 /**
  * `append: true` is deprecated since Falco 0.37 (`LOAD_DEPRECATED_ITEM`): `override:` names each key with its
- * operation. The message gives the `override` entries that do the same (falco-language.md §2.2).
+ * operation. The message gives the `override` entries that do the same (falco-language.md §2.2); the quick
+ * fixes write them (fixes/migrateAppend.ts).
  */
 import { getPair } from '../../../../syntax/yaml/tree';
 import type { RulesItem } from '../../../../syntax/rulesFile';
 import type { Check } from '../../check';
 import { defineCodes } from '../../codes';
+import { migrateAppendFixes } from '../../fixes/migrateAppend';
 import { isNamedKind } from './updateFacts';
 
 const codes = defineCodes([
@@ -16,6 +18,8 @@ const codes = defineCodes([
     summary: "An item uses the legacy 'append: true' key instead of 'override'.",
     fix: 'Remove `append: true` and add an `override:` mapping that names each appended key, e.g. `override: {condition: append}`.',
     example: '- macro: shell_procs\n  condition: or proc.name = fish\n  append: true\n',
+    quickFix:
+      'Replaces `append: true` by `override:` with `<key>: append` for each key the legacy append used; for a rule with keys the legacy append ignored, either removes them (same behaviour) or lists them too (tags appended, the others replaced).',
   },
 ]);
 
@@ -46,7 +50,8 @@ export const deprecatedAppendCheck: Check = {
           message += ` A legacy rule append ignores ${list}; with 'override' they can be appended or replaced.`;
         }
       }
-      context.report({ code: 'deprecated-append', message, span: pair.span, severity: 'warning', tags: ['deprecated'] });
+      const fixes = migrateAppendFixes(context.file.syntax, item, pair);
+      context.report({ code: 'deprecated-append', message, span: pair.span, severity: 'warning', tags: ['deprecated'], fixes });
     }
   },
 };

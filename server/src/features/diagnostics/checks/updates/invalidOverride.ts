@@ -9,6 +9,8 @@ import type { RulesItem } from '../../../../syntax/rulesFile';
 import { getPair, type YPair } from '../../../../syntax/yaml/tree';
 import type { Check, CheckContext } from '../../check';
 import { defineCodes } from '../../codes';
+import type { DiagnosticFix } from '../../diagnostic';
+import { changeToFixes, renameKeyFixes } from '../../fixes/didYouMean';
 import { didYouMean, suggest } from '../../suggest';
 import { isNamedKind } from './updateFacts';
 
@@ -20,11 +22,19 @@ const codes = defineCodes([
     summary: "An 'override' mapping is malformed, names a key that cannot be appended or replaced, or disagrees with the item's keys.",
     fix: 'Use `append` or `replace` on keys the item kind accepts, and keep the `override` entries and the item\'s keys in step.',
     example: '- rule: Terminal shell in container\n  priority: ERROR\n  override:\n    priority: append   # priority can only be replaced\n',
+    quickFix: "Writes the operation the key accepts (`append` or `replace`), or renames a misspelled key to the nearest overridable one.",
   },
 ]);
 
-function report(context: CheckContext, message: string, span: { start: number; end: number }): void {
-  context.report({ code: 'invalid-override', message, span, severity: 'error' });
+function report(context: CheckContext, message: string, span: { start: number; end: number }, fixes?: DiagnosticFix[]): void {
+  context.report({ code: 'invalid-override', message, span, severity: 'error', ...(fixes && fixes.length > 0 ? { fixes } : {}) });
+}
+
+/** Fixes that write `operation` instead of the value of `pair` (a plain or quoted scalar). */
+function operationFixes(context: CheckContext, pair: YPair, operations: readonly string[]): DiagnosticFix[] {
+  const value = pair.value;
+  if (!value || value.kind !== 'scalar' || value.isNull) return [];
+  return changeToFixes(context.file.syntax.text, value.span, value.value, operations);
 }
 
 function quoteList(keys: readonly string[]): string {
@@ -39,7 +49,8 @@ function checkEntry(context: CheckContext, kind: OverridableKind, pair: YPair): 
   if (operation !== 'append' && operation !== 'replace') {
     const shown = value && value.kind === 'scalar' && !value.isNull ? `'${value.value}'` : 'nothing';
     const span = value && value.span.end > value.span.start ? value.span : pair.keySpan;
-    report(context, `${shown === 'nothing' ? 'No operation' : shown} is not an override operation for '${key}': use 'append' or 'replace'.`, span);
+    const possible = allowed.append.includes(key) && allowed.replace.includes(key) ? suggest(operation ?? '', ['append', 'replace'], 2) : allowed.append.includes(key) ? ['append'] : allowed.replace.includes(key) ? ['replace'] : [];
+    report(context, `${shown === 'nothing' ? 'No operation' : shown} is not an override operation for '${key}': use 'append' or 'replace'.`, span, operationFixes(context, pair, possible));
     return;
   }
   if (allowed[operation].includes(key)) return;
@@ -48,13 +59,13 @@ function checkEntry(context: CheckContext, kind: OverridableKind, pair: YPair): 
     const hint = didYouMean(key, everywhere);
     const what = kind === 'rule' ? `a rule` : `a ${kind}`;
     const verb = operation === 'append' ? 'cannot be appended to' : 'cannot be replaced';
-    report(context, `'${key}' ${verb} by an override: the 'override' of ${what} can only name ${quoteList(everywhere)}.${hint}`, pair.keySpan);
+    report(context, `'${key}' ${verb} by an override: the 'override' of ${what} can only name ${quoteList(everywhere)}.${hint}`, pair.keySpan, renameKeyFixes(context.file.syntax.text, pair.keySpan, key, suggest(key, everywhere, 3)));
     return;
   }
   if (operation === 'append') {
-    report(context, `'${key}' can only be replaced by an override, not appended to ('cannot be appended to'). Write '${key}: replace'.`, pair.keySpan);
+    report(context, `'${key}' can only be replaced by an override, not appended to ('cannot be appended to'). Write '${key}: replace'.`, pair.keySpan, operationFixes(context, pair, ['replace']));
   } else {
-    report(context, `'${key}' can only be appended to by an override ('cannot be replaced'). Write '${key}: append'.`, pair.keySpan);
+    report(context, `'${key}' can only be appended to by an override ('cannot be replaced'). Write '${key}: append'.`, pair.keySpan, operationFixes(context, pair, ['append']));
   }
 }
 
