@@ -302,8 +302,10 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
           if (merged.count > 0) actions.push({ title: `Fix ${merged.count} Falco problem${merged.count === 1 ? '' : 's'} with an unambiguous fix`, kind: 'source.fixAll.falco', edit: toWorkspaceEdit([{ uri, changes: merged.changes }], linesOf, support) });
         }
         const refactorings = getRefactorings({ index, model, catalogs, options: analysis, file, span: wanted }, (error) => host.log?.(`code action failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+        const quickFixTitles = new Set(actions.map((action) => action.title));
         for (const refactoring of refactorings) {
-          if (!kindWanted(refactoring.kind, only)) continue;
+          // A refactoring the diagnostic's quick fix already offers at this place is listed once, as the quick fix.
+          if (!kindWanted(refactoring.kind, only) || quickFixTitles.has(refactoring.title)) continue;
           const data: CodeActionData = { uri, range, id: refactoring.id };
           actions.push(toRefactorAction(refactoring, data, linesOf, support));
         }

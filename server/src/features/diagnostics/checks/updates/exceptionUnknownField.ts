@@ -12,7 +12,9 @@ import { toSourceSpan } from '../../../../syntax/embeddedText';
 import type { YScalar } from '../../../../syntax/yaml/tree';
 import type { Check, CheckContext } from '../../check';
 import { defineCodes } from '../../codes';
-import { didYouMean } from '../../suggest';
+import type { DiagnosticFix } from '../../diagnostic';
+import { replaceSpan } from '../../fixes/sequenceEdits';
+import { suggest } from '../../suggest';
 import { exceptionsView, isSourceLoaded, isValidatedRole, ruleSource, scalarItems } from './updateFacts';
 
 const codes = defineCodes([
@@ -23,10 +25,14 @@ const codes = defineCodes([
     summary: "An exception's fields name a field the rule's source does not have, or an invalid field expression.",
     fix: 'Fix the field name, or use a field of the rule\'s source (load the plugin that provides it).',
     example: '    - name: known\n      fields: [proc.nmae]\n      values: [[my-tool]]\n',
+    quickFix: "Replaces a misspelled field by the nearest fields of the rule's source.",
   },
 ]);
 
-function isAvailable(context: CheckContext, field: FieldInfo): boolean {
+/** What judging a field needs: the catalogs and the configured plugins. */
+export type FieldEnvironment = Pick<CheckContext, 'catalogs' | 'options'>;
+
+function isAvailable(context: FieldEnvironment, field: FieldInfo): boolean {
   const plugins = context.options.plugins;
   if (plugins === undefined || field.providers.length === 0 || field.providers.includes('libsinsp')) return true;
   return field.providers.some((provider) => plugins.includes(provider));
@@ -41,26 +47,46 @@ const ARGUMENT_PROBLEMS: Record<NonNullable<ResolvedFieldToken['problem']>, stri
   unterminatedArgument: "has an argument without its closing ']'",
 };
 
+interface FieldProblem {
+  readonly message: string;
+  /** Fields of the source the token may be a misspelling of, closest first. */
+  readonly suggestions: readonly string[];
+}
+
 /** The problem with one field token for a source, or null when the engine accepts it. */
-function fieldProblem(context: CheckContext, token: string, source: string): string | null {
+function fieldProblem(context: FieldEnvironment, token: string, source: string): FieldProblem | null {
   const fields = context.catalogs.fields;
   const resolved = fields.resolveFieldToken(token, source);
   if (resolved) {
-    if (resolved.problem) return `'${token}' is not a supported filter field: '${resolved.name}' ${ARGUMENT_PROBLEMS[resolved.problem]}.`;
+    if (resolved.problem) return { message: `'${token}' is not a supported filter field: '${resolved.name}' ${ARGUMENT_PROBLEMS[resolved.problem]}.`, suggestions: [] };
     if (!isAvailable(context, resolved.field)) {
       const providers = resolved.field.providers.join(' or ');
-      return `'${token}' is not a supported filter field here: it comes from the ${providers} plugin, which is not loaded.`;
+      return { message: `'${token}' is not a supported filter field here: it comes from the ${providers} plugin, which is not loaded.`, suggestions: [] };
     }
     return null;
   }
   const elsewhere = fields.resolveFieldToken(token);
   if (elsewhere) {
     const sources = fields.sourcesOfField(elsewhere.name).filter((name) => name !== '*');
-    return `'${token}' is not a supported filter field for source '${source}'; it belongs to ${sources.map((name) => `'${name}'`).join(', ')}.`;
+    return { message: `'${token}' is not a supported filter field for source '${source}'; it belongs to ${sources.map((name) => `'${name}'`).join(', ')}.`, suggestions: [] };
   }
   const name = token.replace(/\[.*$/, '');
-  const hint = didYouMean(name, fields.fieldsForSource(source).map((field) => field.name));
-  return `'${token}' is not a supported filter field.${hint}`;
+  const suggestions = suggest(name, fields.fieldsForSource(source).map((field) => field.name), 3);
+  const hint = suggestions.length > 0 ? ` Did you mean \`${suggestions[0]}\`?` : '';
+  return { message: `'${token}' is not a supported filter field.${hint}`, suggestions };
+}
+
+/**
+ * Judges field tokens of exceptions for a rule's source, as the engine does (null: accepted), for other features
+ * such as the condition conversion. Every field is accepted when the source is not loaded (the engine skips it).
+ */
+export function exceptionFieldJudge(context: CheckContext, source: string): (token: string) => string | null {
+  if (!isSourceLoaded(context, source)) return () => null;
+  return (token) => (fieldProblem(context, token, source) ? `'${token}' is not a supported filter field for source '${source}'` : null);
+}
+
+function replacements(span: { start: number; end: number }, suggestions: readonly string[]): DiagnosticFix[] {
+  return suggestions.map((candidate) => ({ title: `Change to '${candidate}'`, changes: [replaceSpan(span, candidate)], preferred: suggestions.length === 1 }));
 }
 
 function checkField(context: CheckContext, scalar: YScalar, source: string): void {
@@ -72,11 +98,13 @@ function checkField(context: CheckContext, scalar: YScalar, source: string): voi
   const ast = parsed.ast;
   const whole = toSourceSpan(scalar.text, { start: offset, end: offset + expression.length });
   if (parsed.problems.length > 0 || !ast || ast.kind !== 'check' || ast.left.span.end !== expression.length) {
+    const candidates = context.catalogs.fields.fieldsForSource(source).map((field) => field.name);
     context.report({
       code: 'exception-unknown-field',
       message: `'${expression}' is not a supported filter field: an exception field must be a field name or a transformer of fields such as tolower(proc.name).`,
       span: whole,
       severity: 'error',
+      fixes: replacements(whole, suggest(expression, candidates, 3)),
     });
     return;
   }
@@ -88,12 +116,10 @@ function checkField(context: CheckContext, scalar: YScalar, source: string): voi
     const token = expression.slice(node.span.start, node.span.end);
     const problem = fieldProblem(context, token, source);
     if (!problem) continue;
-    context.report({
-      code: 'exception-unknown-field',
-      message: problem,
-      span: toSourceSpan(scalar.text, { start: offset + node.span.start, end: offset + node.span.end }),
-      severity: 'error',
-    });
+    const span = toSourceSpan(scalar.text, { start: offset + node.span.start, end: offset + node.span.end });
+    // The suggestions replace the name; an argument written after it (`[…]`) stays.
+    const nameSpan = toSourceSpan(scalar.text, { start: offset + node.nameSpan.start, end: offset + node.nameSpan.end });
+    context.report({ code: 'exception-unknown-field', message: problem.message, span, severity: 'error', fixes: replacements(nameSpan, problem.suggestions) });
   }
 }
 
