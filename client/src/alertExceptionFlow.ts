@@ -72,9 +72,24 @@ export function toArgs(value: unknown): AlertExceptionArgs {
 
 type Source = 'clipboard' | 'paste' | 'file';
 
+/**
+ * How long the clipboard may take before the flow goes on without it. In a browser (code-server, vscode.dev) the
+ * read waits on a permission prompt or a "Retry" notification that may never be answered.
+ */
+export const CLIPBOARD_TIMEOUT_MS = 1500;
+
+/** The clipboard's text, or '' when it cannot be read within `timeoutMs`. */
+function readClipboardBounded(ui: AlertExceptionUi, timeoutMs: number): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const giveUp = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(''), timeoutMs);
+  });
+  return Promise.race([ui.readClipboard().catch(() => ''), giveUp]).finally(() => clearTimeout(timer));
+}
+
 /** The alert text to send: from the clipboard, pasted, or the alerts chosen in a file. */
-async function alertText(ui: AlertExceptionUi, args: AlertExceptionArgs): Promise<string | undefined> {
-  const clipboard = await ui.readClipboard().catch(() => '');
+async function alertText(ui: AlertExceptionUi, args: AlertExceptionArgs, clipboardTimeoutMs: number): Promise<string | undefined> {
+  const clipboard = await readClipboardBounded(ui, clipboardTimeoutMs);
   const clipped = clipboard.trim() === '' ? [] : parseAlerts(clipboard).alerts;
   const sources: PickItem<Source>[] = [];
   if (clipped.length > 0) {
@@ -144,10 +159,10 @@ function orderTargets(targets: readonly AlertExceptionTarget[], uri: string | un
 }
 
 /** Runs the whole flow. Resolves when it is done, cancelled or failed (failures are shown, never thrown). */
-export async function runAddExceptionFromAlert(ui: AlertExceptionUi, rawArgs?: unknown): Promise<void> {
+export async function runAddExceptionFromAlert(ui: AlertExceptionUi, rawArgs?: unknown, options: { clipboardTimeoutMs?: number } = {}): Promise<void> {
   const args = toArgs(rawArgs);
   try {
-    const text = await alertText(ui, args);
+    const text = await alertText(ui, args, options.clipboardTimeoutMs ?? CLIPBOARD_TIMEOUT_MS);
     if (text === undefined || text.trim() === '') return;
     const candidates = await ui.request(alertExceptionCandidatesRequest, args.rule ? { text, rule: args.rule } : { text });
     if (!isCandidates(candidates)) throw new Error('the language server sent no answer about the alerts');

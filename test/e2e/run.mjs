@@ -29,8 +29,9 @@ import {
 import { waitForWorkbench } from './workbench.mjs';
 import { readFacts, scenarios as coreScenarios } from './scenarios.mjs';
 import { authoringScenarios } from './authoring.mjs';
+import { exceptionScenarios } from './exceptions.mjs';
 
-const allScenarios = [...coreScenarios, ...authoringScenarios];
+const allScenarios = [...coreScenarios, ...authoringScenarios, ...exceptionScenarios];
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const VSIX = path.resolve(process.env.VSIX || path.join(REPO, 'falco-rules.vsix'));
@@ -176,6 +177,8 @@ async function main() {
   log(`code-server ${url} (pid ${server.proc.pid}) healthy in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
   context = await launchBrowser({ chromium, executablePath: tools.chromium, profileDir: path.join(tmp, 'chrome-profile') });
+  // The workbench reads the clipboard (Add Exception from Alert offers the alerts it holds): allow it, as a user would.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});
   page = context.pages()[0] || await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   const consoleErrors = [];

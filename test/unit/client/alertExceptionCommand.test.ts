@@ -208,6 +208,13 @@ describe('Add Exception from Alert: the command flow', () => {
     assert.equal(ui.applied, undefined, 'declined in the preview: nothing applied');
     assert.deepEqual([ui.errors, ui.remaining], [[], 0]);
   });
+  test('a clipboard that never answers (a browser waiting on a permission) does not stop the flow', async () => {
+    const ui = new ScriptedUi([{ kind: 'pickOne', answer: () => undefined }]);
+    ui.readClipboard = () => new Promise<string>(() => {});
+    await runAddExceptionFromAlert(ui, undefined, { clipboardTimeoutMs: 5 });
+    assert.equal(ui.shown[0], 'one: Paste alert JSON… | Pick from a file…');
+    assert.deepEqual([ui.errors, ui.remaining], [[], 0]);
+  });
   test('cancelling any prompt ends the flow quietly', async () => {
     const cancelAt = async (steps: Step[], expectedRequests: number) => {
       const ui = new ScriptedUi(steps, shell('bash', 'root'));
