@@ -7,11 +7,12 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { CodeAction } from 'vscode-languageserver-types';
+import type { CodeAction, Range } from 'vscode-languageserver-types';
 import { createDefaultCatalogs } from '../../../../server/src/semantic/catalogs';
 import { createLanguageService, type FalcoLanguageService } from '../../../../server/src/service/languageService';
 import { LineIndex } from '../../../../server/src/service/lineIndex';
 import { createParseCache, parseRulesFile, type RulesParseCache } from '../../../../server/src/syntax/rulesFile';
+import type { Span } from '../../../../server/src/syntax/span';
 import { corpusWorkspaces } from '../../../helpers/corpusPlan';
 import { applyEdits, editsByUri } from '../../../helpers/fixes';
 import { loadVerdicts } from '../../../helpers/parity';
@@ -24,11 +25,16 @@ function yamlErrors(text: string, cache: RulesParseCache): number {
   return parseRulesFile(text, cache).problems.filter((problem) => problem.code === 'yaml-syntax').length;
 }
 
-/** Offsets where refactorings are asked for: each item's start and name, and the start, middle and end of its condition. */
-function probeOffsets(text: string): number[] {
+/**
+ * Offsets where refactorings are asked for: each item's start and name, and the start, middle and end of its
+ * condition; only items that overlap `within` when given (the defects of a parity case: its other items are
+ * copies of upstream rules the corpus part already covers).
+ */
+function probeOffsets(text: string, within?: readonly Span[]): number[] {
   const syntax = parseRulesFile(text);
   const offsets = new Set<number>();
   for (const item of syntax.items) {
+    if (within && !within.some((span) => span.start <= item.span.end && item.span.start <= span.end)) continue;
     offsets.add(item.span.start);
     if (item.nameNode) offsets.add(item.nameNode.span.start + 1);
     const condition = item.condition;
@@ -84,7 +90,14 @@ function checkActions(service: FalcoLanguageService, uris: readonly string[], te
   void uri;
 }
 
-function exercise(files: readonly { uri: string; text: string }[], plugins: readonly string[] | undefined, tally: Tally): void {
+interface ProbeFile {
+  readonly uri: string;
+  readonly text: string;
+  /** Ranges whose items get refactorings probed (all items when absent). */
+  readonly probe?: readonly Range[];
+}
+
+function exercise(files: readonly ProbeFile[], plugins: readonly string[] | undefined, tally: Tally): void {
   const service = createLanguageService({ catalogs });
   if (plugins) service.configure({ analysis: { engineVersion: '0.62.0', plugins } });
   const texts = new Map(files.map((file) => [file.uri, file.text]));
@@ -96,7 +109,8 @@ function exercise(files: readonly { uri: string; text: string }[], plugins: read
       const actions = service.getCodeActions(file.uri, diagnostic.range, { only: ['quickfix'] });
       checkActions(service, uris, texts, file.uri, actions, `${file.uri}:${diagnostic.range.start.line + 1} (${String(diagnostic.code)})`, tally);
     }
-    for (const offset of probeOffsets(file.text)) {
+    const within = file.probe?.map((range) => ({ start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) }));
+    for (const offset of probeOffsets(file.text, within)) {
       const position = lines.positionAt(offset);
       const actions = service.getCodeActions(file.uri, { start: position, end: position }, { only: ['refactor'] });
       checkActions(service, uris, texts, file.uri, actions, `${file.uri}:${position.line + 1}:${position.character + 1}`, tally);
@@ -109,7 +123,8 @@ describe('every offered code action keeps the file parseable', { skip: sharedMis
     const tally: Tally = { actions: 0, applied: 0 };
     const pluginSets: Record<string, string[]> = { all: ['container', 'k8saudit', 'json'], stock: ['container'], none: [] };
     for (const verdict of loadVerdicts()) {
-      exercise([{ uri: `file:///parity/${verdict.file}`, text: readText(join(paritySampleRoot, verdict.file)) }], pluginSets[verdict.plugins] ?? pluginSets.all, tally);
+      const probe = verdict.defects.flatMap((defect) => [defect.range, defect.contextRange]).filter((range): range is Range => range !== null);
+      exercise([{ uri: `file:///parity/${verdict.file}`, text: readText(join(paritySampleRoot, verdict.file)), probe }], pluginSets[verdict.plugins] ?? pluginSets.all, tally);
     }
     assert.ok(tally.applied > 100, `only ${tally.applied} edits applied of ${tally.actions} actions`);
   });
