@@ -40,8 +40,10 @@ import type { LanguageServiceHost } from './host';
 import { LineIndex } from './lineIndex';
 import { toLspDiagnostic, toLspSymbolKind } from './lspConversions';
 import { toCompletionList, withDocumentation, type CompletionItemData } from './completionConversions';
-import { toQuickFixes, toRefactorAction, toWorkspaceEdit, type CodeActionClientSupport, type CodeActionData } from './codeActionConversions';
-import { getRefactorings, mergeFixes, fixAllCandidate } from '../features/codeActions';
+import { toWorkspaceEdit, type CodeActionClientSupport } from './codeActionConversions';
+import { actionData, codeActionsAt, resolveAction, type CodeActionOptions } from './codeActions';
+
+export type { CodeActionOptions } from './codeActions';
 import { encodeSemanticTokens } from './semanticTokensEncoding';
 import {
   getAlertExceptionCandidates,
@@ -84,17 +86,7 @@ export interface ServiceOptions {
   readonly extraFields: readonly FieldInfo[];
 }
 
-export interface CodeActionOptions {
-  readonly only?: readonly string[];
-  /** What the client supports (default: no snippet edits, no resolve). */
-  readonly support?: CodeActionClientSupport;
-}
-
 const noClientSupport: CodeActionClientSupport = { snippets: false, resolve: false };
-
-function kindWanted(kind: string, only: readonly string[] | undefined): boolean {
-  return !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
-}
 
 export interface FalcoLanguageService {
   /** Changes analysis settings (engine version, loaded sources, severities). */
@@ -275,53 +267,19 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
     },
 
     getCodeActions(uri, range, actionOptions = {}) {
-      const support = actionOptions.support ?? noClientSupport;
-      const only = actionOptions.only;
-      return withFile(uri, null, [] as CodeAction[], (file, _offset, lines) => {
-        const wanted = { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
-        const all = diagnosticsOf(file, lines);
-        const lspOf = (diagnostic: FalcoDiagnostic) => toLspDiagnostic(diagnostic, lines, (relatedUri, span) => toRange(relatedUri, span));
-        const actions: CodeAction[] = [];
-        if (kindWanted('quickfix', only)) {
-          const overlapping = all.filter((diagnostic) => diagnostic.fixes?.length && diagnostic.span.start <= wanted.end && diagnostic.span.end >= wanted.start);
-          for (const diagnostic of overlapping) actions.push(...toQuickFixes(uri, diagnostic, linesOf, lspOf(diagnostic), support));
-          for (const code of new Set(overlapping.filter((diagnostic) => fixAllCandidate(diagnostic)).map((diagnostic) => diagnostic.code))) {
-            const same = all.filter((diagnostic) => diagnostic.code === code);
-            const merged = mergeFixes(same);
-            if (merged.count < 2) continue;
-            actions.push({
-              title: `Fix all ${code} problems in this file (${merged.count})`,
-              kind: 'quickfix',
-              diagnostics: same.filter((diagnostic) => fixAllCandidate(diagnostic)).map(lspOf),
-              edit: toWorkspaceEdit([{ uri, changes: merged.changes }], linesOf, support),
-            });
-          }
-        }
-        if (only && kindWanted('source.fixAll', only) && !kindWanted('quickfix', only)) {
-          const merged = mergeFixes(all);
-          if (merged.count > 0) actions.push({ title: `Fix ${merged.count} Falco problem${merged.count === 1 ? '' : 's'} with an unambiguous fix`, kind: 'source.fixAll.falco', edit: toWorkspaceEdit([{ uri, changes: merged.changes }], linesOf, support) });
-        }
-        const refactorings = getRefactorings({ index, model, catalogs, options: analysis, file, span: wanted }, (error) => host.log?.(`code action failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
-        const quickFixTitles = new Set(actions.map((action) => action.title));
-        for (const refactoring of refactorings) {
-          // A refactoring the diagnostic's quick fix already offers at this place is listed once, as the quick fix.
-          if (!kindWanted(refactoring.kind, only) || quickFixTitles.has(refactoring.title)) continue;
-          const data: CodeActionData = { uri, range, id: refactoring.id };
-          actions.push(toRefactorAction(refactoring, data, linesOf, support));
-        }
-        return actions;
-      });
+      return withFile(uri, null, [] as CodeAction[], (file, _offset, lines) =>
+        codeActionsAt(
+          { uri, lines, diagnostics: diagnosticsOf(file, lines), refactor: { index, model, catalogs, options: analysis, file }, linesOf, toRange, log: host.log },
+          range,
+          actionOptions,
+        ),
+      );
     },
 
     resolveCodeAction(action, actionOptions = {}) {
-      const data = action.data as CodeActionData | undefined;
-      if (action.edit || !data || typeof data.uri !== 'string' || typeof data.id !== 'string' || !data.range) return action;
-      return withFile(data.uri, null, action, (file, _offset, lines) => {
-        const span = { start: lines.offsetAt(data.range.start), end: lines.offsetAt(data.range.end) };
-        const refactoring = getRefactorings({ index, model, catalogs, options: analysis, file, span }).find((candidate) => candidate.id === data.id);
-        if (!refactoring?.edits) return action;
-        return { ...action, edit: toWorkspaceEdit(refactoring.edits(), linesOf, actionOptions.support ?? noClientSupport) };
-      });
+      const data = actionData(action);
+      if (!data) return action;
+      return withFile(data.uri, null, action, (file, _offset, lines) => resolveAction({ lines, refactor: { index, model, catalogs, options: analysis, file }, linesOf }, action, data, actionOptions));
     },
 
     findDefinition(uri, position) {
