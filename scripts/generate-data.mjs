@@ -1,12 +1,15 @@
 // Turns the extracted upstream facts in ../shared/data into the compact JSON files the language server bundles
 // (server/src/data/*.generated.json). Usage: node scripts/generate-data.mjs [output-dir]; input dir: FALCO_SHARED_DATA.
+// The upstream name catalog is read from the rules corpus next to it (FALCO_SHARED_CORPUS, default <data>/../corpus).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const inputDir = resolve(root, process.env.FALCO_SHARED_DATA ?? '../shared/data');
 const outputDir = resolve(process.argv[2] ?? join(root, 'server/src/data'));
+const corpusDir = resolve(root, process.env.FALCO_SHARED_CORPUS ?? join(inputDir, '..', 'corpus'));
 
 const readJson = (name) => JSON.parse(readFileSync(join(inputDir, name), 'utf8'));
 const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
@@ -255,6 +258,78 @@ function buildAttack(data) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Names the upstream rules files define. Each corpus folder is `<owner>-<repo>@<version label>`; the files are
+// listed by hand, grouped by upstream file name in the order hovers show them, each group newest release first
+// (test fixtures and example files of the corpus are left out). Only full definitions count, not appends.
+const UPSTREAM_RULES_FILES = [
+  'falcosecurity-rules@falco-rules-5.1.0/rules/falco_rules.yaml',
+  'falcosecurity-rules@falco-rules-1.0.1/rules/falco_rules.yaml',
+  'falcosecurity-falco@falco-0.31.1/rules/falco_rules.yaml',
+  'falcosecurity-rules@falco-master-2021-03-24-f7f2b64/rules/falco_rules.yaml',
+  'falcosecurity-rules@falco-incubating-rules-6.0.1/rules/falco-incubating_rules.yaml',
+  'falcosecurity-rules@falco-sandbox-rules-6.1.0/rules/falco-sandbox_rules.yaml',
+  'falcosecurity-rules@main-c72713e/archive/falco-deprecated_rules.yaml',
+  'falcosecurity-plugins@k8saudit-0.18.0/plugins/k8saudit/rules/k8s_audit_rules.yaml',
+  'falcosecurity-falco@falco-0.31.1/rules/k8s_audit_rules.yaml',
+  'falcosecurity-plugins@cloudtrail-0.17.1/plugins/cloudtrail/rules/aws_cloudtrail_rules.yaml',
+  'falcosecurity-plugins@okta-0.12.0/plugins/okta/rules/okta_rules.yaml',
+  'falcosecurity-plugins@github-0.10.1/plugins/github/rules/github.yaml',
+  'falcosecurity-plugins@gcpaudit-0.8.1/plugins/gcpaudit/rules/gcp_auditlog_rules.yaml',
+];
+
+const isDefinition = (item) => item.append !== true && !('override' in item);
+
+function buildUpstreamNames() {
+  const fileNames = [];
+  // kind → name → file → version labels (newest first, the order of UPSTREAM_RULES_FILES)
+  const found = { macro: new Map(), list: new Map(), rule: new Map() };
+  for (const path of UPSTREAM_RULES_FILES) {
+    const label = path.slice(path.indexOf('@') + 1, path.indexOf('/'));
+    const file = basename(path);
+    if (!fileNames.includes(file)) fileNames.push(file);
+    const items = parseYaml(readFileSync(join(corpusDir, path), 'utf8'));
+    if (!Array.isArray(items)) throw new Error(`${path}: not a YAML sequence of items`);
+    for (const item of items) {
+      if (typeof item !== 'object' || item === null || !isDefinition(item)) continue;
+      for (const kind of Object.keys(found)) {
+        const name = item[kind];
+        if (typeof name !== 'string') continue;
+        const byFile = found[kind].get(name) ?? new Map();
+        found[kind].set(name, byFile);
+        const versions = byFile.get(file) ?? [];
+        byFile.set(file, versions);
+        if (!versions.includes(label)) versions.push(label);
+      }
+    }
+  }
+  // Each distinct (file, versions) pair is stored once; names point at them by index.
+  const sets = [];
+  const setKey = (file, versions) => `${file}\n${versions.join(',')}`;
+  for (const kind of Object.keys(found)) {
+    for (const byFile of found[kind].values()) {
+      for (const [file, versions] of byFile) if (!sets.some((s) => setKey(s.file, s.versions) === setKey(file, versions))) sets.push({ file, versions });
+    }
+  }
+  sets.sort((a, b) => fileNames.indexOf(a.file) - fileNames.indexOf(b.file) || compare(a.versions.join(','), b.versions.join(',')));
+  const setIndex = new Map(sets.map((s, i) => [setKey(s.file, s.versions), i]));
+  const names = (kind) => {
+    const out = {};
+    for (const name of sorted(found[kind].keys())) {
+      out[name] = [...found[kind].get(name)].map(([file, versions]) => setIndex.get(setKey(file, versions))).sort((a, b) => a - b);
+    }
+    return out;
+  };
+  return {
+    schema: 'falco-lsp-upstream-names/1',
+    files: UPSTREAM_RULES_FILES,
+    sets,
+    macros: names('macro'),
+    lists: names('list'),
+    rules: names('rule'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Deterministic rendering: top-level keys in insertion order; arrays and maps of objects one entry per line.
 function render(document) {
   const lines = ['{'];
@@ -289,6 +364,7 @@ const outputs = {
   'fields.generated.json': buildFields(readJson('fields.json')),
   'eventTypes.generated.json': buildEventTypes(readJson('event-types.json')),
   'attack.generated.json': buildAttack(readJson('attack.json')),
+  'upstreamNames.generated.json': buildUpstreamNames(),
 };
 
 mkdirSync(outputDir, { recursive: true });

@@ -9,6 +9,7 @@ import { listHover } from './hover/listHover';
 import { macroHover } from './hover/macroHover';
 import { ruleHover } from './hover/ruleHover';
 import type { DescribeLocation, HoverCatalogs, HoverResult } from './hover/types';
+import { undefinedListHover } from './hover/upstreamHover';
 import { getFactHover } from './hoverFacts';
 import { findItemAt, locate, symbolOf } from './locate';
 
@@ -19,7 +20,11 @@ export function getHover(index: WorkspaceIndex, catalogs: HoverCatalogs, file: I
   if (!target || (target.type === 'reference' && target.reference.kind === 'list' && index.declarationsOf('list', target.reference.name).length === 0)) {
     // Not a workspace name: a tag, a priority, an operator or an event type may still have something to say.
     const item = findItemAt(file, offset);
-    return item ? getFactHover(item, offset, catalogs) : undefined;
+    const fact = item ? getFactHover(item, offset, catalogs) : undefined;
+    if (fact || target?.type !== 'reference') return fact;
+    // Or a list that an upstream rules file, missing from the workspace, defines.
+    const markdown = undefinedListHover(target.reference.name);
+    return markdown ? { markdown, span: target.span } : undefined;
   }
   if (target.type === 'field') {
     const markdown = fieldHover(index, catalogs, target);

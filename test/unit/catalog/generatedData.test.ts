@@ -1,4 +1,5 @@
-// Drift check: regenerating server/src/data from ../shared/data must reproduce the committed files byte for byte.
+// Drift check: regenerating server/src/data from ../shared/data (and the rules corpus beside it) must reproduce the
+// committed files byte for byte.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,11 +10,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const inputDir = resolve(root, process.env.FALCO_SHARED_DATA ?? '../shared/data');
-const files = ['fields.generated.json', 'eventTypes.generated.json', 'attack.generated.json'];
+const corpusDir = resolve(root, process.env.FALCO_SHARED_CORPUS ?? join(inputDir, '..', 'corpus'));
+const files = ['fields.generated.json', 'eventTypes.generated.json', 'attack.generated.json', 'upstreamNames.generated.json'];
 
 test('generated data matches the generator output', (t) => {
   if (!existsSync(join(inputDir, 'fields.json'))) {
     t.skip(`input data not found at ${inputDir}; set FALCO_SHARED_DATA to run the drift check`);
+    return;
+  }
+  if (!existsSync(join(corpusDir, 'MANIFEST.md'))) {
+    t.skip(`rules corpus not found at ${corpusDir}; set FALCO_SHARED_CORPUS to run the drift check`);
     return;
   }
   const out = mkdtempSync(join(tmpdir(), 'falco-generate-data-'));
@@ -21,7 +27,7 @@ test('generated data matches the generator output', (t) => {
     const result = spawnSync(process.execPath, [join(root, 'scripts/generate-data.mjs'), out], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, FALCO_SHARED_DATA: inputDir },
+      env: { ...process.env, FALCO_SHARED_DATA: inputDir, FALCO_SHARED_CORPUS: corpusDir },
     });
     assert.equal(result.status, 0, result.stderr);
     for (const name of files) {

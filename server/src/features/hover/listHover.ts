@@ -7,6 +7,7 @@ import { describeContributions } from './contributions';
 import { definitionValue, effectiveList, scalarItems, type EffectiveList } from './effective';
 import { codeBlock, inlineCode, inlineList, plural } from './markdown';
 import type { DescribeLocation } from './types';
+import { upstreamNote } from './upstreamHover';
 
 /** Levels of nested lists expanded. */
 const MAX_DEPTH = 4;
@@ -59,8 +60,11 @@ export function listHover(index: WorkspaceIndex, name: string, describe: Describ
   expansion.expand(effective.items ?? [], 0);
   const lines = expansion.lines;
   const parts = [`**list** ${inlineCode(name)} (${plural(expansion.count, 'item')})`];
-  if (effective.items === undefined) parts.push('No item defines it before it is changed.');
-  else if (lines.length === 0) parts.push('*empty list*');
+  if (effective.items === undefined) {
+    parts.push('No item defines it before it is changed.');
+    const upstream = upstreamNote('list', name);
+    if (upstream) parts.push(upstream);
+  } else if (lines.length === 0) parts.push('*empty list*');
   else parts.push(codeBlock(lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `… ${lines.length - MAX_LINES} more lines`].join('\n') : lines.join('\n')));
   parts.push(
     describeContributions(effective.contributions, describe, {

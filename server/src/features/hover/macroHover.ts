@@ -7,6 +7,7 @@ import { describeContributions } from './contributions';
 import { definitionValue, effectiveMacro, scalarText, type EffectiveMacro } from './effective';
 import { codeBlock, inlineCode, inlineList } from './markdown';
 import type { DescribeLocation } from './types';
+import { upstreamNote } from './upstreamHover';
 
 /** Levels of nested macros shown under the hovered one. */
 const MAX_DEPTH = 3;
@@ -94,6 +95,8 @@ export function macroHover(index: WorkspaceIndex, name: string, describe: Descri
   const parts = [`**macro** ${inlineCode(name)}`];
   if (effective.condition === undefined) {
     parts.push(effective.contributions.length === 0 ? 'Not defined in the indexed rules files.' : 'No item defines it before it is changed.');
+    const upstream = upstreamNote('macro', name);
+    if (upstream) parts.push(upstream);
   } else {
     parts.push(codeBlock(effective.condition));
     const where = nestedMacrosSection(index, name, macrosUsedBy(effective.parts));
