@@ -6,6 +6,9 @@
 import type { RulesFileSyntax } from '../../syntax/rulesFile';
 import type { YMap, YNode, YSeq } from '../../syntax/yaml/tree';
 import { blockScalar, flowScalar, flowSequence } from './valueText';
+import { columnOf, lineContentEnd as lineEnd, lineStart } from '../../syntax/lines';
+
+export { columnOf, lineEnd, lineStart };
 
 export interface FileStyle {
   /** Column of a block sequence's `-` minus the column of its key (`tags:\n  - a` → 2, `tags:\n- a` → 0). */
@@ -24,21 +27,6 @@ export interface ExceptionDraft {
   readonly fields?: readonly string[];
   /** Value tuples, each value as the condition must hold it (see conditionValue). */
   readonly tuples: readonly (readonly string[])[];
-}
-
-export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** The end of the line holding `offset`, before its line break (`\n` or `\r\n`). */
-export function lineEnd(text: string, offset: number): number {
-  let end = text.indexOf('\n', offset);
-  if (end < 0) end = text.length;
-  return end > offset && text[end - 1] === '\r' ? end - 1 : end;
-}
-
-export function columnOf(text: string, offset: number): number {
-  return offset - lineStart(text, offset);
 }
 
 /** The offset after the last non-blank character at or before `end` (block scalars may end after blank lines). */

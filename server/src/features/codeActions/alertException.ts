@@ -4,18 +4,10 @@
  * builds the edit (features/alertException).
  */
 import type { RefactorProvider } from './types';
+import { lineEnd, lineStart } from '../../syntax/lines';
 
 /** The client command the action runs, with `[{uri, rule}]`. */
 export const ADD_EXCEPTION_FROM_ALERT_COMMAND = 'falco.addExceptionFromAlert';
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end < 0 ? text.length : end;
-}
 
 export const addExceptionFromAlertProvider: RefactorProvider = (context) => {
   const text = context.file.syntax.text;

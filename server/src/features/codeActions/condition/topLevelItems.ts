@@ -6,6 +6,7 @@
 import type { RulesFileSyntax, RulesItem } from '../../../syntax/rulesFile';
 import type { Span } from '../../../syntax/span';
 import { getPair } from '../../../syntax/yaml/tree';
+import { lineEnd, lineStart } from '../../../syntax/lines';
 
 export interface ItemLayout {
   /** Blanks before the entry's `-`. */
@@ -15,15 +16,6 @@ export interface ItemLayout {
   /** Blanks from the line start to the item's keys. */
   readonly keyIndent: string;
   readonly eol: string;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end < 0 ? text.length : end;
 }
 
 /** The text of a line without its line break. */

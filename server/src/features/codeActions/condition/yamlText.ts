@@ -8,6 +8,7 @@ import { quotedStringEnd } from '../../../syntax/condition/lexer';
 import { parseRulesFile, type RulesItem } from '../../../syntax/rulesFile';
 import type { ScalarStyle } from '../../../syntax/yaml/scalar';
 import { getScalar } from '../../../syntax/yaml/tree';
+import { lineStart } from '../../../syntax/lines';
 
 const NULL_WORDS = /^(?:~|null|Null|NULL)$/;
 
@@ -132,10 +133,6 @@ export function encodeForScalar(style: ScalarStyle, text: string): string | unde
 export function mayBreakScalar(style: ScalarStyle, text: string, atStart: boolean): boolean {
   if (style !== 'plain') return false;
   return /[:#,[\]{}]/.test(text) || (atStart && /^[-?:,[\]{}#&*!|>'"%@`]/.test(text));
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** The text of an item alone: from the line of its entry to the line of the next item (or the end). */

@@ -5,26 +5,14 @@
  */
 import type { Span } from '../../../syntax/span';
 import type { YNode, YScalar } from '../../../syntax/yaml/tree';
+import { columnOf, lineContentEnd as lineEndOf, lineStart as lineStartOf } from '../../../syntax/lines';
 
-export function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** The end of the line holding `offset`, before its `\r\n` or `\n`. */
-export function lineEndOf(text: string, offset: number): number {
-  let end = text.indexOf('\n', offset);
-  if (end < 0) end = text.length;
-  return end > 0 && text[end - 1] === '\r' && end - 1 >= offset ? end - 1 : end;
-}
+export { columnOf, lineEndOf, lineStartOf };
 
 /** The start of the next line (after the line break), or the end of the text. */
 export function nextLineStart(text: string, offset: number): number {
   const end = text.indexOf('\n', offset);
   return end < 0 ? text.length : end + 1;
-}
-
-export function columnOf(text: string, offset: number): number {
-  return offset - lineStartOf(text, offset);
 }
 
 /** The line break the file uses. */

@@ -6,20 +6,14 @@
 import type { Span } from '../../../syntax/span';
 import type { YMap, YPair } from '../../../syntax/yaml/tree';
 import type { TextChange } from '../diagnostic';
+import { columnOf, lineStart } from '../../../syntax/lines';
 
-export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
+export { columnOf, lineStart };
 
 /** Offset after the line break that ends the line holding `offset` (the text's end on the last line). */
 export function afterLineEnd(text: string, offset: number): number {
   const newline = text.indexOf('\n', offset);
   return newline < 0 ? text.length : newline + 1;
-}
-
-/** Column of an offset (its distance from the start of its line). */
-export function columnOf(text: string, offset: number): number {
-  return offset - lineStart(text, offset);
 }
 
 /** The lines of a block-mapping pair: from its line start through its last line; undefined if it shares a line. */

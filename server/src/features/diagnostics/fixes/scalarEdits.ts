@@ -10,15 +10,12 @@ import type { Span } from '../../../syntax/span';
 import { parseChunk } from '../../../syntax/yaml/parseYaml';
 import type { YNode, YScalar } from '../../../syntax/yaml/tree';
 import type { TextChange } from '../diagnostic';
+import { lineStart } from '../../../syntax/lines';
 
 /** A replacement in value offsets: `span` of the cooked value becomes `newText` (written verbatim in the source). */
 export interface ValueEdit {
   readonly span: Span;
   readonly newText: string;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** Sorted, with overlapping or touching deletions merged; undefined when replacements collide. */

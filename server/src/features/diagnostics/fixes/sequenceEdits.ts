@@ -5,15 +5,7 @@
 import type { Span } from '../../../syntax/span';
 import type { YSeq } from '../../../syntax/yaml/tree';
 import type { TextChange } from '../diagnostic';
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end < 0 ? text.length : end;
-}
+import { lineEnd, lineStart } from '../../../syntax/lines';
 
 /** Inserts `value` (already quoted if it must be) as the last entry of `seq`; undefined when the shape is odd. */
 export function appendToSequence(text: string, seq: YSeq, value: string): TextChange | undefined {

@@ -7,15 +7,9 @@
 import type { Span } from '../../../../syntax/span';
 import type { YMap, YNode, YPair } from '../../../../syntax/yaml/tree';
 import type { TextChange } from '../../diagnostic';
+import { lineEnd, lineStart } from '../../../../syntax/lines';
 
-export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-export function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end < 0 ? text.length : end;
-}
+export { lineEnd, lineStart };
 
 /** The end of a span without the blank lines and spaces a block node's span runs on with. */
 export function trimmedEnd(text: string, span: Span): number {
