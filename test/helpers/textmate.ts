@@ -1,6 +1,6 @@
 /**
- * Tokenizes YAML text with our injection grammar (syntaxes/falco-rules.injection.tmLanguage.json) on top of a
- * base YAML grammar, through vscode-textmate and the Oniguruma WebAssembly build, the way VS Code does. The base
+ * Tokenizes YAML text with our injection grammars (syntaxes/falco-rules.injection.tmLanguage.json, and
+ * syntaxes/falco-rules.embedded.tmLanguage.json on request) on top of a base YAML grammar, through vscode-textmate and the Oniguruma WebAssembly build, the way VS Code does. The base
  * is either a tiny stand-in written here (always available) or the real VS Code YAML grammar that
  * scripts/install-e2e-deps.sh downloads with code-server.
  */
@@ -13,6 +13,9 @@ import { repoRoot } from './shared';
 
 export const INJECTION_SCOPE = 'falco-rules.injection';
 export const injectionGrammarPath = join(repoRoot, 'syntaxes', 'falco-rules.injection.tmLanguage.json');
+export const EMBEDDED_SCOPE = 'falco-rules.embedded';
+export const embeddedGrammarPath = join(repoRoot, 'syntaxes', 'falco-rules.embedded.tmLanguage.json');
+const injectionPaths: Record<string, string> = { [INJECTION_SCOPE]: injectionGrammarPath, [EMBEDDED_SCOPE]: embeddedGrammarPath };
 
 /** Where scripts/install-e2e-deps.sh leaves VS Code's built-in YAML grammars (it honours E2E_TOOLS_DIR too). */
 export const realYamlSyntaxesDir = join(
@@ -25,13 +28,23 @@ export const realYamlMissing: string | false = existsSync(join(realYamlSyntaxesD
   : `VS Code's YAML grammar is not installed (looked in ${realYamlSyntaxesDir}); run scripts/install-e2e-deps.sh to test against it`;
 
 /**
- * A minimal `source.yaml`: comments, `- ` items, keys, and values (quoted, block indicators, plain). Like the real
- * grammar, it leaves the key itself to be matched at its own column, which is where the injection takes over.
+ * A minimal `source.yaml`: comments, `- ` items, keys, values (quoted, plain) and block scalars, whose more
+ * indented lines are a string as in the real grammar. Like the real grammar, it leaves the key itself to be matched
+ * at its own column, which is where the injections take over.
  */
 export const standInYamlGrammar = {
   scopeName: 'source.yaml',
   patterns: [
     { include: '#comment' },
+    {
+      begin: '(?<=^([ ]*)(?:-([ ])([ ]*))?)([^\\s#:\'"-][^:#]*?)[ \\t]*(:)[ \\t]+([|>](?:[1-9][-+]?|[-+][1-9]?)?)(?:[ \\t]+(#.*))?[ \\t]*$',
+      while: '(?<=^\\1\\2\\2\\3[ ][ ]*)(?=\\S)|(?<=^[ \\t]*)$',
+      beginCaptures: {
+        4: { name: 'entity.name.tag.yaml' }, 5: { name: 'punctuation.separator.map.value.yaml' },
+        6: { name: 'keyword.control.flow.block-scalar.yaml' }, 7: { name: 'comment.line.number-sign.yaml' },
+      },
+      contentName: 'string.unquoted.block.yaml',
+    },
     { match: '-(?=[ \\t]|$)', name: 'punctuation.definition.block.sequence.item.yaml' },
     { match: '[^\\s#:\'"-][^:#]*?(?=[ \\t]*:(?:[ \\t]|$))', name: 'entity.name.tag.yaml' },
     {
@@ -87,20 +100,23 @@ function realYamlGrammars(): Map<string, string> {
   return byScope;
 }
 
-const grammars = new Map<BaseGrammar, Promise<vsctm.IGrammar>>();
+const grammars = new Map<string, Promise<vsctm.IGrammar>>();
 
-/** `source.yaml` with the injection, as VS Code wires it from `contributes.grammars` (`injectTo: ["source.yaml"]`). */
-export function loadYamlWithInjection(base: BaseGrammar): Promise<vsctm.IGrammar> {
-  let grammar = grammars.get(base);
+/**
+ * `source.yaml` with these injections (scope names), as VS Code wires them from `contributes.grammars`
+ * (`injectTo: ["source.yaml"]`); with none, the base grammar alone.
+ */
+export function loadYamlWithInjections(base: BaseGrammar, injections: readonly string[]): Promise<vsctm.IGrammar> {
+  const cacheKey = `${base} ${injections.join(' ')}`;
+  let grammar = grammars.get(cacheKey);
   if (!grammar) {
     grammar = (async () => {
       const real = base === 'real' ? realYamlGrammars() : undefined;
       const registry = new vsctm.Registry({
         onigLib: loadOnigLib(),
         loadGrammar: async (scopeName) => {
-          if (scopeName === INJECTION_SCOPE) {
-            return vsctm.parseRawGrammar(readFileSync(injectionGrammarPath, 'utf8'), injectionGrammarPath);
-          }
+          const injectionPath = injectionPaths[scopeName];
+          if (injectionPath) return vsctm.parseRawGrammar(readFileSync(injectionPath, 'utf8'), injectionPath);
           if (real) {
             const path = real.get(scopeName);
             return path ? vsctm.parseRawGrammar(readFileSync(path, 'utf8'), path) : null;
@@ -109,15 +125,20 @@ export function loadYamlWithInjection(base: BaseGrammar): Promise<vsctm.IGrammar
             ? vsctm.parseRawGrammar(JSON.stringify(standInYamlGrammar), 'stand-in.json')
             : null;
         },
-        getInjections: (scopeName) => (scopeName === 'source.yaml' ? [INJECTION_SCOPE] : undefined),
+        getInjections: (scopeName) => (scopeName === 'source.yaml' ? [...injections] : undefined),
       });
       const loaded = await registry.loadGrammar('source.yaml');
       if (!loaded) throw new Error(`could not load source.yaml (${base})`);
       return loaded;
     })();
-    grammars.set(base, grammar);
+    grammars.set(cacheKey, grammar);
   }
   return grammar;
+}
+
+/** `source.yaml` with the condition/output injection only. */
+export function loadYamlWithInjection(base: BaseGrammar): Promise<vsctm.IGrammar> {
+  return loadYamlWithInjections(base, [INJECTION_SCOPE]);
 }
 
 /** Tokens of every line (the line's text without its line break). `timeLimit` (ms) guards each line. */

@@ -7,7 +7,8 @@ import type { RulesItem } from '../syntax/rulesFile';
 import type { Span } from '../syntax/span';
 import { getPair, getScalar } from '../syntax/yaml/tree';
 
-export type OutlineKind = 'rule' | 'macro' | 'list' | 'exception' | 'required_engine_version' | 'required_plugin_versions';
+/** `file`: a rules file embedded in another file (a Helm values file's `customRules` entry), grouping its items. */
+export type OutlineKind = 'rule' | 'macro' | 'list' | 'exception' | 'required_engine_version' | 'required_plugin_versions' | 'file';
 
 export interface OutlineSymbol {
   readonly name: string;

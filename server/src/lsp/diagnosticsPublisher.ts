@@ -17,6 +17,8 @@ export class DiagnosticsPublisher {
     private readonly log: Logger,
     /** The editor's version of an open document (undefined for files read from disk). */
     private readonly versionOf: (uri: string) => number | undefined = () => undefined,
+    /** Files whose diagnostics are shown (not the rules files read from outside the workspace). */
+    private readonly shown: (uri: string) => boolean = () => true,
   ) {}
 
   schedule(uris: Iterable<string>): void {
@@ -42,7 +44,7 @@ export class DiagnosticsPublisher {
     this.pending.clear();
     for (const uri of uris) {
       try {
-        if (this.service.isRulesFile(uri)) {
+        if (this.service.isRulesFile(uri) && this.shown(uri)) {
           void this.connection.sendDiagnostics({ uri, version: this.versionOf(uri), diagnostics: this.service.getDiagnostics(uri) });
           this.published.add(uri);
         } else this.clear(uri);

@@ -14,6 +14,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { upstreamFileNames } from '../semantic/catalogs/upstreamNames';
 import { isFalcoConfigName } from '../semantic/falcoConfig';
 import { uriToPath } from '../semantic/workspaceIndex';
 import { parseFalcoFieldList, type Catalogs } from '../semantic/catalogs';
@@ -52,11 +53,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return root ? path.slice(root.length + 1) : path;
   };
   const service = createLanguageService({ catalogs: runtime.catalogs, displayPath, log });
-  const publisher = new DiagnosticsPublisher(connection, service, log, (uri) => documents.get(uri)?.version);
+  /** Diagnostics are shown for open documents and workspace files, not for rules files read from elsewhere. */
+  const shown = (uri: string): boolean => documents.get(uri) !== undefined || workspaceRoots.length === 0 || workspaceRoots.some((root) => uriToPath(uri).startsWith(root + '/'));
+  const publisher = new DiagnosticsPublisher(connection, service, log, (uri) => documents.get(uri)?.version, shown);
 
   let loadedCatalogs = '';
+  const absolute = (path: string): string => (path.startsWith('/') ? path : `${workspaceRoots[0] ?? ''}/${path}`);
   const applySettings = (): void => {
-    service.configure({ analysis: { engineVersion: settings.engineVersion, plugins: settings.plugins }, severities: settings.severities });
+    service.configure({
+      analysis: { engineVersion: settings.engineVersion, plugins: settings.plugins },
+      severities: settings.severities,
+      loadOrder: settings.loadOrder.map(absolute),
+      assumeMissingUpstream: settings.assumeUpstream,
+    });
   };
 
   /** Reads the extra field catalogs named in the settings (only when the list changed). */
@@ -128,6 +137,34 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     else applyText(uri, text);
   };
 
+  /**
+   * Rules files from outside the workspace: the extra paths of the settings (files, or directories of .yaml
+   * files), then the upstream rules files the workspace lacks, where Falco installs them.
+   */
+  const outsideRulesFiles = async (workspaceFiles: readonly string[]): Promise<string[]> => {
+    const found: string[] = [];
+    for (const entry of settings.extraRulesFiles.map(absolute)) {
+      try {
+        const entries = await runtime.fs.readDirectory(entry);
+        found.push(...entries.filter((item) => item.isFile && /\.ya?ml$/.test(item.name)).map((item) => `${entry}/${item.name}`).sort());
+      } catch {
+        found.push(entry);
+      }
+    }
+    const have = new Set([...workspaceFiles, ...found].map((path) => path.slice(path.lastIndexOf('/') + 1)));
+    for (const directory of settings.upstreamSearchPaths.map(absolute)) {
+      for (const name of [...upstreamFileNames(), 'falco_rules.local.yaml']) {
+        if (have.has(name)) continue;
+        const path = `${directory.replace(/\/$/, '')}/${name}`;
+        if ((await runtime.fs.readFile(path, maxFileBytes)) === undefined) continue;
+        found.push(path);
+        have.add(name);
+        log(`Found ${path} (falco.rulesFiles.upstreamSearchPaths).`);
+      }
+    }
+    return found;
+  };
+
   const loadFalcoConfig = async (): Promise<void> => {
     const text = falcoConfigPath ? await runtime.fs.readFile(falcoConfigPath, maxFileBytes) : undefined;
     service.setFalcoConfig(falcoConfigPath && text !== undefined ? pathToUri(falcoConfigPath) : null, text ?? null);
@@ -139,7 +176,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     sendStatus();
     const scan = await scanFolders(runtime.fs, workspaceRoots, settings.filesExclude, settings.maxIndexedFiles, () => false);
     if (scan.truncated) log(`Workspace scan stopped at ${settings.maxIndexedFiles} YAML files (falco.index.maxFiles).`);
-    for (const path of [...scan.yamlFiles, ...settings.extraRulesFiles]) await readFromDisk(path);
+    for (const path of scan.yamlFiles) await readFromDisk(path);
+    for (const path of await outsideRulesFiles(scan.yamlFiles)) await readFromDisk(path);
     falcoConfigPath = scan.falcoConfig;
     await loadFalcoConfig();
     indexing = false;

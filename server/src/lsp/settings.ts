@@ -8,8 +8,14 @@ export interface FalcoSettings {
   readonly filesInclude: readonly string[];
   /** Globs of files never treated as Falco rules files (and not scanned). */
   readonly filesExclude: readonly string[];
-  /** Rules files outside the workspace to index too (e.g. /etc/falco/falco_rules.yaml). */
+  /** Rules files (or directories of them) outside the workspace to index too (e.g. /etc/falco/falco_rules.yaml). */
   readonly extraRulesFiles: readonly string[];
+  /** Directories where Falco installs its default rules files, searched for the upstream files the workspace lacks. */
+  readonly upstreamSearchPaths: readonly string[];
+  /** The load order to use instead of a falco.yaml's `rules_files` (empty: none). */
+  readonly loadOrder: readonly string[];
+  /** Assume the names of upstream rules files that are loaded but not found, instead of reporting them undefined. */
+  readonly assumeUpstream: boolean;
   /** Upper bound on the number of YAML files read when scanning the workspace. */
   readonly maxIndexedFiles: number;
   /** Engine version the rules target. */
@@ -26,6 +32,9 @@ export const defaultSettings: FalcoSettings = {
   filesInclude: [],
   filesExclude: ['**/node_modules/**', '**/.git/**'],
   extraRulesFiles: [],
+  upstreamSearchPaths: ['/etc/falco'],
+  loadOrder: [],
+  assumeUpstream: true,
   maxIndexedFiles: 5000,
   engineVersion: '0.62.0',
   plugins: undefined,
@@ -61,6 +70,9 @@ export function toSettings(section: unknown): FalcoSettings {
     filesInclude: stringList(files.include, defaultSettings.filesInclude),
     filesExclude: stringList(files.exclude, defaultSettings.filesExclude),
     extraRulesFiles: stringList(rulesFiles.extraPaths, defaultSettings.extraRulesFiles),
+    upstreamSearchPaths: stringList(rulesFiles.upstreamSearchPaths, defaultSettings.upstreamSearchPaths),
+    loadOrder: stringList(rulesFiles.loadOrder, defaultSettings.loadOrder),
+    assumeUpstream: typeof rulesFiles.assumeUpstream === 'boolean' ? rulesFiles.assumeUpstream : defaultSettings.assumeUpstream,
     maxIndexedFiles: typeof maxFiles === 'number' && maxFiles > 0 ? Math.floor(maxFiles) : defaultSettings.maxIndexedFiles,
     engineVersion: typeof engine.version === 'string' && engine.version.trim() !== '' ? engine.version.trim() : defaultSettings.engineVersion,
     plugins: Array.isArray(engine.plugins) ? stringList(engine.plugins, []) : undefined,

@@ -2,8 +2,9 @@
  * Falco's load order for the rules files of a workspace. With a `falco.yaml` in the workspace, its
  * `rules_files` entries decide (files as listed; directories expanded alphabetically to their `.yaml`/`.yml`
  * files; falco-language.md §1.11). Files it does not name, or every file when there is no config, follow the
- * default order: upstream ruleset names first (as Falco's default config loads `falco_rules.yaml` first), then
- * `falco_rules.local.yaml`, then every other file alphabetically by path.
+ * order of Falco's default configuration (`falco_rules.yaml`, `falco_rules.local.yaml`, `rules.d/`): upstream
+ * ruleset names first, then `falco_rules.local.yaml`, then files in a `rules.d` directory (where the Helm chart and
+ * the operator put custom rules) alphabetically by name, then every other file alphabetically by path.
  */
 
 export interface LoadOrderConfig {
@@ -25,13 +26,20 @@ function defaultRank(path: string): number {
   const upstream = upstreamNames.indexOf(name);
   if (upstream >= 0) return upstream;
   if (name === 'falco_rules.local.yaml') return upstreamNames.length;
-  return upstreamNames.length + 1;
+  if (/(?:^|\/)rules\.d\/[^/]+$/.test(path)) return upstreamNames.length + 1;
+  return upstreamNames.length + 2;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function compareDefault(a: string, b: string): number {
-  const rank = defaultRank(a) - defaultRank(b);
+  const rankA = defaultRank(a);
+  const rank = rankA - defaultRank(b);
   if (rank !== 0) return rank;
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (rankA === upstreamNames.length + 1) return compareText(basename(a), basename(b)) || compareText(a, b);
+  return compareText(a, b);
 }
 
 function normalize(path: string): string {
@@ -52,7 +60,7 @@ function isYamlName(path: string): boolean {
  * Finds the workspace files an entry stands for. An absolute entry that is not in the workspace (the usual
  * `/etc/falco/...`) is matched by its trailing path components, so a repository that mirrors that layout works.
  */
-function filesForEntry(entry: string, config: LoadOrderConfig, paths: readonly string[]): string[] {
+export function filesForEntry(entry: string, config: LoadOrderConfig, paths: readonly string[]): string[] {
   const target = normalize(entry.startsWith('/') ? entry : `${config.baseDirectory}/${entry}`);
   const exact = paths.filter((path) => path === target);
   if (exact.length > 0) return exact;

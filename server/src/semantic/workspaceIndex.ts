@@ -9,9 +9,20 @@ import { getPair, getScalar } from '../syntax/yaml/tree';
 import { declarationSignature, type Declaration, type FileSymbols, type Reference, type SymbolKind } from './fileSymbols';
 import { computeLoadOrder, type LoadOrderConfig } from './loadOrder';
 
+/** How a file embedded in another one (a Helm values file's `customRules` entry) is shown to people. */
+export interface FileOrigin {
+  /** A short name for messages, e.g. `values.yaml › my-rules.yaml`. */
+  readonly label: string;
+  /** 1-based line, in the host file, of an offset of this file's text. */
+  lineOf(offset: number): number;
+}
+
 export interface IndexedFile {
   readonly uri: string;
+  /** Where Falco reads the file: its path, or for an embedded file the path its deployment gives it. */
   readonly path: string;
+  /** Set for files embedded in another file. */
+  readonly origin?: FileOrigin;
   readonly syntax: RulesFileSyntax;
   readonly symbols: FileSymbols;
   /** The declared names (see `declarationSignature`). */
@@ -157,11 +168,16 @@ export class WorkspaceIndex {
    * Adds or replaces a file. `usersChanged` lists the other files whose results may change because this file
    * started or stopped referring to names they declare (their unused warnings, for one).
    */
-  upsert(uri: string, syntax: RulesFileSyntax, symbols: FileSymbols): { declarationsChanged: boolean; usersChanged: string[] } {
+  upsert(uri: string, syntax: RulesFileSyntax, symbols: FileSymbols, embedding?: { path: string; origin: FileOrigin }): { declarationsChanged: boolean; usersChanged: string[] } {
     const previous = this.byUri.get(uri);
     const signature = declarationSignature(symbols);
     const facts = factsSignature(syntax);
-    const file: IndexedFile = { uri, path: uriToPath(uri), syntax, symbols, signature, facts };
+    const path = embedding?.path ?? uriToPath(uri);
+    const file: IndexedFile = embedding ? { uri, path, origin: embedding.origin, syntax, symbols, signature, facts } : { uri, path, syntax, symbols, signature, facts };
+    if (previous && previous.path !== path) {
+      this.invalidateOrder();
+      this.declarationGeneration++;
+    }
     if (!previous || previous.facts !== facts) this.factsGenerationCounter++;
     const tables = buildFileTables(symbols);
     const previousTables = this.tables.get(uri);
@@ -234,9 +250,14 @@ export class WorkspaceIndex {
   /** Files in load order. */
   files(): readonly IndexedFile[] {
     if (!this.ordered) {
-      const byPath = new Map<string, IndexedFile>();
-      for (const file of this.byUri.values()) byPath.set(file.path, file);
-      this.ordered = computeLoadOrder([...byPath.keys()], this.config).map((path) => byPath.get(path)!);
+      // Several embedded files may share a deployed path (two values files with the same customRules key).
+      const byPath = new Map<string, IndexedFile[]>();
+      for (const file of this.byUri.values()) {
+        const same = byPath.get(file.path);
+        if (same) same.push(file);
+        else byPath.set(file.path, [file]);
+      }
+      this.ordered = computeLoadOrder([...byPath.keys()], this.config).flatMap((path) => byPath.get(path)!.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)));
       this.positions = new Map(this.ordered.map((file, index) => [file.uri, index]));
     }
     return this.ordered;

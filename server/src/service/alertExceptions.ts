@@ -8,8 +8,8 @@ import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import { alertExceptionCandidates, planAlertException, type ExceptionTarget, type TargetKind } from '../features/alertException';
 import type { Catalogs } from '../semantic/catalogs';
 import { uriToPath, type WorkspaceIndex } from '../semantic/workspaceIndex';
-import { toWorkspaceEdit } from './codeActionConversions';
-import type { LineIndex } from './lineIndex';
+import { toWorkspaceEdit, type EditContext } from './codeActionConversions';
+import type { TextLines } from './lineIndex';
 
 export interface AlertExceptionCandidatesParams {
   /** Falco alerts as JSON: one object, one object per line, or an array. */
@@ -79,7 +79,11 @@ export interface AlertExceptionHost {
   readonly catalogs: Catalogs;
   /** Loaded plugins (undefined: every plugin the catalogs know). */
   readonly plugins?: readonly string[];
-  linesOf(uri: string): LineIndex | undefined;
+  /** Offsets of an index file as positions of the client's document. */
+  linesOf(uri: string): TextLines | undefined;
+  readonly edits: EditContext;
+  /** The URI the client knows for an index URI (the host file of an embedded rules file). */
+  clientUri(uri: string): string;
   displayPath?(uri: string): string;
 }
 
@@ -117,7 +121,7 @@ export function getAlertExceptionCandidates(host: AlertExceptionHost, params: Al
     const line = lineOf(host, candidate.uri, candidate.nameSpan.start);
     return {
       rule: candidate.rule,
-      uri: candidate.uri,
+      uri: host.clientUri(candidate.uri),
       line,
       source: candidate.source,
       alertCount: candidate.alerts.length,
@@ -150,5 +154,7 @@ export function getAlertExceptionEdit(host: AlertExceptionHost, params: AlertExc
   const line = lines.positionAt(plan.change.span.start).line + (newText.slice(0, plan.focus).match(/\n/g)?.length ?? 0);
   const header = `${pathOf(host, plan.uri)}:${line + 1}`;
   const preview = [header, plan.summary, ...plan.notes, '', previewText(newText, plan.focus)].join('\n');
-  return { edit: toWorkspaceEdit([{ uri: plan.uri, changes: [plan.change] }], host.linesOf, { snippets: false, resolve: false }), preview, uri: plan.uri, line };
+  const edit = toWorkspaceEdit([{ uri: plan.uri, changes: [plan.change] }], host.edits, { snippets: false, resolve: false });
+  if (!edit) return { error: 'The rule is in a folded or quoted YAML string, which cannot be edited here; use a literal block (|-).' };
+  return { edit, preview, uri: host.clientUri(plan.uri), line };
 }

@@ -6,7 +6,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { snippetToPlain, type FileChanges, type Refactoring } from '../features/codeActions';
 import type { FalcoDiagnostic } from '../features/diagnostics/diagnostic';
-import type { LineIndex } from './lineIndex';
+import type { TextLines } from './lineIndex';
 
 /** What the client can take, from its capabilities. */
 export interface CodeActionClientSupport {
@@ -23,7 +23,18 @@ export interface CodeActionData {
   readonly id: string;
 }
 
-export function toWorkspaceEdit(files: readonly FileChanges[], linesOf: (uri: string) => LineIndex | undefined, support: CodeActionClientSupport): WorkspaceEdit {
+/** Where edits go: the lines of a client document, and how edits of index files become edits of client documents. */
+export interface EditContext {
+  linesOf(uri: string): TextLines | undefined;
+  /** Edits of embedded files become edits of their host file; null when they cannot be written back. */
+  toClientChanges(files: readonly FileChanges[]): FileChanges[] | null;
+}
+
+/** The workspace edit of file changes, or null when a change cannot be written to the client's documents. */
+export function toWorkspaceEdit(indexFiles: readonly FileChanges[], context: EditContext, support: CodeActionClientSupport): WorkspaceEdit | null {
+  const files = context.toClientChanges(indexFiles);
+  if (!files) return null;
+  const linesOf = (uri: string) => context.linesOf(uri);
   const withSnippets = support.snippets && files.some((file) => file.changes.some((change) => change.snippet));
   if (withSnippets) {
     return {
@@ -49,18 +60,18 @@ export function toWorkspaceEdit(files: readonly FileChanges[], linesOf: (uri: st
   return { changes };
 }
 
-export function toQuickFixes(uri: string, diagnostic: FalcoDiagnostic, linesOf: (uri: string) => LineIndex | undefined, lspDiagnostic: Diagnostic, support: CodeActionClientSupport): CodeAction[] {
-  return (diagnostic.fixes ?? []).map((fix) => ({
-    title: fix.title,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [lspDiagnostic],
-    isPreferred: fix.preferred === true,
-    edit: toWorkspaceEdit([{ uri, changes: fix.changes }], linesOf, support),
-  }));
+export function toQuickFixes(uri: string, diagnostic: FalcoDiagnostic, context: EditContext, lspDiagnostic: Diagnostic, support: CodeActionClientSupport): CodeAction[] {
+  return (diagnostic.fixes ?? []).flatMap((fix) => {
+    const edit = toWorkspaceEdit([{ uri, changes: fix.changes }], context, support);
+    return edit ? [{ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [lspDiagnostic], isPreferred: fix.preferred === true, edit }] : [];
+  });
 }
 
+/** Why a refactoring is disabled when its edits cannot be written back (embedded folded or quoted scalars). */
+export const CANNOT_EDIT_HERE = 'The rules here are in a folded or quoted YAML string, which this action cannot edit; use a literal block (|-).';
+
 /** A refactoring as an LSP action: disabled, a command, or edits (now, or on resolve with `data`). */
-export function toRefactorAction(refactoring: Refactoring, data: CodeActionData, linesOf: (uri: string) => LineIndex | undefined, support: CodeActionClientSupport): CodeAction {
+export function toRefactorAction(refactoring: Refactoring, data: CodeActionData, context: EditContext, support: CodeActionClientSupport): CodeAction {
   const action: CodeAction = { title: refactoring.title, kind: refactoring.kind };
   if (refactoring.preferred) action.isPreferred = true;
   if (refactoring.disabled !== undefined) {
@@ -72,6 +83,10 @@ export function toRefactorAction(refactoring: Refactoring, data: CodeActionData,
     return action;
   }
   if (support.resolve) action.data = data;
-  else action.edit = toWorkspaceEdit(refactoring.edits?.() ?? [], linesOf, support);
+  else {
+    const edit = toWorkspaceEdit(refactoring.edits?.() ?? [], context, support);
+    if (edit) action.edit = edit;
+    else action.disabled = { reason: CANNOT_EDIT_HERE };
+  }
   return action;
 }

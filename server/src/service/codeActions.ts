@@ -6,8 +6,8 @@
 import type { CodeAction, Range } from 'vscode-languageserver-types';
 import { fixAllCandidate, getRefactorings, mergeFixes, type RefactorContext } from '../features/codeActions';
 import type { FalcoDiagnostic } from '../features/diagnostics/diagnostic';
-import { toQuickFixes, toRefactorAction, toWorkspaceEdit, type CodeActionClientSupport, type CodeActionData } from './codeActionConversions';
-import type { LineIndex } from './lineIndex';
+import { toQuickFixes, toRefactorAction, toWorkspaceEdit, type CodeActionClientSupport, type CodeActionData, type EditContext } from './codeActionConversions';
+import type { TextLines } from './lineIndex';
 import { toLspDiagnostic } from './lspConversions';
 
 export interface CodeActionOptions {
@@ -18,13 +18,17 @@ export interface CodeActionOptions {
 
 /** What the actions of one file need from the service. */
 export interface CodeActionInputs {
+  /** The index URI of the file (an embedded file's internal URI). */
   readonly uri: string;
-  readonly lines: LineIndex;
+  /** The file's offsets as positions of the client's document. */
+  readonly lines: TextLines;
   readonly diagnostics: readonly FalcoDiagnostic[];
-  /** The refactoring context without its span. */
-  readonly refactor: Omit<RefactorContext, 'span'>;
-  linesOf(uri: string): LineIndex | undefined;
+  /** The refactoring context without its span (null: no refactorings, e.g. on a Helm values file's own lines). */
+  readonly refactor: Omit<RefactorContext, 'span'> | null;
+  readonly edits: EditContext;
   toRange(uri: string, span: { start: number; end: number }): Range;
+  /** The URI the client knows for an index URI. */
+  clientUri(uri: string): string;
   log?(message: string): void;
 }
 
@@ -35,44 +39,48 @@ function kindWanted(kind: string, only: readonly string[] | undefined): boolean 
 }
 
 export function codeActionsAt(inputs: CodeActionInputs, range: Range, options: CodeActionOptions = {}): CodeAction[] {
-  const { uri, lines, diagnostics: all, linesOf } = inputs;
+  const { uri, lines, diagnostics: all, edits } = inputs;
   const support = options.support ?? noClientSupport;
   const only = options.only;
   const wanted = { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
-  const lspOf = (diagnostic: FalcoDiagnostic) => toLspDiagnostic(diagnostic, lines, inputs.toRange);
+  const lspOf = (diagnostic: FalcoDiagnostic) => toLspDiagnostic(diagnostic, lines, inputs.toRange, inputs.clientUri);
   const actions: CodeAction[] = [];
   if (kindWanted('quickfix', only)) {
     const overlapping = all.filter((diagnostic) => diagnostic.fixes?.length && diagnostic.span.start <= wanted.end && diagnostic.span.end >= wanted.start);
-    for (const diagnostic of overlapping) actions.push(...toQuickFixes(uri, diagnostic, linesOf, lspOf(diagnostic), support));
+    for (const diagnostic of overlapping) actions.push(...toQuickFixes(uri, diagnostic, edits, lspOf(diagnostic), support));
     for (const code of new Set(overlapping.filter((diagnostic) => fixAllCandidate(diagnostic)).map((diagnostic) => diagnostic.code))) {
       const same = all.filter((diagnostic) => diagnostic.code === code);
       const merged = mergeFixes(same);
       if (merged.count < 2) continue;
+      const edit = toWorkspaceEdit([{ uri, changes: merged.changes }], edits, support);
+      if (!edit) continue;
       actions.push({
         title: `Fix all ${code} problems in this file (${merged.count})`,
         kind: 'quickfix',
         diagnostics: same.filter((diagnostic) => fixAllCandidate(diagnostic)).map(lspOf),
-        edit: toWorkspaceEdit([{ uri, changes: merged.changes }], linesOf, support),
+        edit,
       });
     }
   }
   if (only && kindWanted('source.fixAll', only) && !kindWanted('quickfix', only)) {
     const merged = mergeFixes(all);
-    if (merged.count > 0) {
+    const edit = merged.count > 0 ? toWorkspaceEdit([{ uri, changes: merged.changes }], edits, support) : null;
+    if (edit) {
       actions.push({
         title: `Fix ${merged.count} Falco problem${merged.count === 1 ? '' : 's'} with an unambiguous fix`,
         kind: 'source.fixAll.falco',
-        edit: toWorkspaceEdit([{ uri, changes: merged.changes }], linesOf, support),
+        edit,
       });
     }
   }
+  if (!inputs.refactor) return actions;
   const refactorings = getRefactorings({ ...inputs.refactor, span: wanted }, (error) => inputs.log?.(`code action failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
   const quickFixTitles = new Set(actions.map((action) => action.title));
   for (const refactoring of refactorings) {
     // A refactoring the diagnostic's quick fix already offers at this place is listed once, as the quick fix.
     if (!kindWanted(refactoring.kind, only) || quickFixTitles.has(refactoring.title)) continue;
     const data: CodeActionData = { uri, range, id: refactoring.id };
-    actions.push(toRefactorAction(refactoring, data, linesOf, support));
+    actions.push(toRefactorAction(refactoring, data, edits, support));
   }
   return actions;
 }
@@ -85,9 +93,10 @@ export function actionData(action: CodeAction): CodeActionData | undefined {
 }
 
 /** Fills in the edit of a refactoring listed without one; the action unchanged when it no longer applies. */
-export function resolveAction(inputs: Pick<CodeActionInputs, 'lines' | 'refactor' | 'linesOf'>, action: CodeAction, data: CodeActionData, options: CodeActionOptions = {}): CodeAction {
+export function resolveAction(inputs: Pick<CodeActionInputs, 'lines' | 'edits'> & { readonly refactor: Omit<RefactorContext, 'span'> }, action: CodeAction, data: CodeActionData, options: CodeActionOptions = {}): CodeAction {
   const span = { start: inputs.lines.offsetAt(data.range.start), end: inputs.lines.offsetAt(data.range.end) };
   const refactoring = getRefactorings({ ...inputs.refactor, span }).find((candidate) => candidate.id === data.id);
   if (!refactoring?.edits) return action;
-  return { ...action, edit: toWorkspaceEdit(refactoring.edits(), inputs.linesOf, options.support ?? noClientSupport) };
+  const edit = toWorkspaceEdit(refactoring.edits(), inputs.edits, options.support ?? noClientSupport);
+  return edit ? { ...action, edit } : action;
 }

@@ -4,7 +4,7 @@
  */
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import type { Candidate, CandidateKind, CompletionResult } from '../features/completion';
-import type { LineIndex } from './lineIndex';
+import type { TextLines } from './lineIndex';
 
 const KINDS: Readonly<Record<CandidateKind, CompletionItemKind>> = {
   field: CompletionItemKind.Field,
@@ -46,7 +46,7 @@ function toItem(candidate: Candidate): CompletionItem {
  * `sharedRange`: the client understands `itemDefaults.editRange` (LSP 3.17), so items carry only the text to
  * insert; otherwise every item gets its own text edit.
  */
-export function toCompletionList(result: CompletionResult, lines: LineIndex, sharedRange = true): CompletionList {
+export function toCompletionList(result: CompletionResult, lines: TextLines, sharedRange = true): CompletionList {
   const range = lines.toRange(result.replace);
   if (sharedRange) {
     return { isIncomplete: result.incomplete, itemDefaults: { editRange: range, insertTextFormat: InsertTextFormat.PlainText }, items: result.candidates.map(toItem) };

@@ -1,178 +1,122 @@
 /**
  * The transport-free language service: it owns the workspace index and one analysis per document version, and
  * answers feature requests in LSP data types. The node server, the CLI and tests all drive this façade; offsets
- * become LSP ranges here and nowhere else.
+ * become LSP ranges here and nowhere else. Rules files embedded in other YAML files (Helm values `customRules`,
+ * operator `inlineRules`) are indexed under internal URIs and reached through their host file (embeddedFiles.ts).
  */
-import type {
-  CodeAction,
-  CompletionItem,
-  CompletionList,
-  Diagnostic,
-  DocumentSymbol,
-  Hover,
-  Location,
-  LocationLink,
-  Position,
-  Range,
-  SymbolInformation,
-  WorkspaceEdit,
-} from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DocumentSymbol, Hover, Location, LocationLink, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { defaultAnalysisOptions, type AnalysisOptions } from '../features/diagnostics/check';
-import { collectDiagnostics, type SeverityOverrides } from '../features/diagnostics/collectDiagnostics';
+import { collectDiagnostics } from '../features/diagnostics/collectDiagnostics';
 import type { FalcoDiagnostic } from '../features/diagnostics/diagnostic';
 import { findDefinition } from '../features/definition';
 import { getCompletions, resolveCandidate, type CandidateKind } from '../features/completion';
-import { computeAttackCoverage, type AttackCoverage } from '../features/attackCoverage';
+import { computeAttackCoverage } from '../features/attackCoverage';
 import { getSemanticTokens } from '../features/semanticTokens';
-import { getDocumentSymbols, getWorkspaceSymbols } from '../features/documentSymbols';
+import { getWorkspaceSymbols } from '../features/documentSymbols';
 import { getHover } from '../features/hover';
 import { findReferences } from '../features/references';
 import { prepareRename, rename } from '../features/rename';
-import { parseFalcoConfig } from '../semantic/falcoConfig';
+import { checkHostFile } from '../features/embedded/hostChecks';
 import { LoadModel } from '../semantic/loadModel';
 import { buildFileSymbols } from '../semantic/fileSymbols';
 import { WorkspaceIndex, uriToPath, type IndexedFile } from '../semantic/workspaceIndex';
 import { isRulesFileSyntax, mayBeRulesFile } from '../syntax/detect';
+import { findEmbeddedRules } from '../syntax/embedded/findEmbedded';
 import { createParseCache, parseRulesFile, type RulesParseCache } from '../syntax/rulesFile';
 import type { Catalogs } from '../semantic/catalogs';
-import type { FieldInfo } from '../semantic/catalogs/fieldTypes';
 import type { LanguageServiceHost } from './host';
-import { LineIndex } from './lineIndex';
+import { LineIndex, type TextLines } from './lineIndex';
 import { toLspDiagnostic, toLspSymbolKind } from './lspConversions';
 import { toCompletionList, withDocumentation, type CompletionItemData } from './completionConversions';
-import { toWorkspaceEdit, type CodeActionClientSupport } from './codeActionConversions';
-import { actionData, codeActionsAt, resolveAction, type CodeActionOptions } from './codeActions';
+import { toWorkspaceEdit, type CodeActionClientSupport, type EditContext } from './codeActionConversions';
+import { actionData, codeActionsAt, resolveAction } from './codeActions';
+import { encodeSemanticTokens } from './semanticTokensEncoding';
+import { getAlertExceptionCandidates, getAlertExceptionEdit } from './alertExceptions';
+import { EmbeddedFiles, clientUriOf, type EmbeddedFile } from './embeddedFiles';
+import { hostDocumentSymbols, hostHover, hostSemanticTokens, toDocumentSymbol } from './hostDocuments';
+import { LoadConfiguration } from './loadConfiguration';
+import type { DocumentUpdate, FalcoLanguageService, RulesFileOverride, ServiceOptions } from './serviceApi';
 
 export type { CodeActionOptions } from './codeActions';
-import { encodeSemanticTokens } from './semanticTokensEncoding';
-import {
-  getAlertExceptionCandidates,
-  getAlertExceptionEdit,
-  type AlertExceptionCandidatesParams,
-  type AlertExceptionCandidatesResult,
-  type AlertExceptionEditParams,
-  type AlertExceptionEditResult,
-} from './alertExceptions';
-
-/** Whether a document should be treated as a rules file regardless of its content. */
-export type RulesFileOverride = 'auto' | 'force' | 'exclude';
-
-export interface DocumentUpdate {
-  /** The document is (now) a rules file in the index. */
-  readonly isRulesFile: boolean;
-  /**
-   * Files whose results may have changed with this one: when its declared names changed, the files that used the
-   * old names or use the new ones; and the files declaring names it started or stopped using. Empty for an edit
-   * that changed neither (typing inside a condition, usually).
-   */
-  readonly dependents: readonly string[];
-}
+export type { DocumentUpdate, FalcoLanguageService, RulesFileOverride, ServiceOptions } from './serviceApi';
 
 interface DocumentState {
-  readonly uri: string;
   readonly text: string;
-  readonly version: number | null;
   readonly override: RulesFileOverride;
-  readonly lines: LineIndex;
+  readonly lines: TextLines;
   /** Kept between versions so an edit re-parses only the items it touched. */
   readonly parseCache: RulesParseCache;
 }
 
-/** Settings that change analysis results. */
-export interface ServiceOptions {
-  readonly analysis: AnalysisOptions;
-  readonly severities: SeverityOverrides;
-  /** Fields of plugins the built-in catalog does not know (from `falco --list --format json` files). */
-  readonly extraFields: readonly FieldInfo[];
-}
-
 const noClientSupport: CodeActionClientSupport = { snippets: false, resolve: false };
-
-export interface FalcoLanguageService {
-  /** Changes analysis settings (engine version, loaded sources, severities). */
-  configure(options: Partial<ServiceOptions>): void;
-  /** Adds or updates a document (open in an editor or read from disk). Re-analyses only when the text changed. */
-  updateDocument(uri: string, text: string, options?: { version?: number; override?: RulesFileOverride }): DocumentUpdate;
-  /** Forgets a document. Returns true when it was a rules file (other files may be affected). */
-  removeDocument(uri: string): boolean;
-  /** Sets the falco.yaml whose `rules_files` decides the load order (null: default order). */
-  setFalcoConfig(uri: string | null, text: string | null): void;
-  isRulesFile(uri: string): boolean;
-  /** Rules files of the index, in load order. */
-  rulesFiles(): readonly string[];
-  /** Files whose results may depend on `uri` (names it declares or uses). */
-  dependentsOf(uri: string): string[];
-  getDiagnostics(uri: string): Diagnostic[];
-  /**
-   * Code actions of a range: quick fixes of the diagnostics that overlap it (and "fix all of this kind" when the
-   * file has several), refactorings offered there, and `source.fixAll` when asked for. `only` filters by kind
-   * prefix as LSP does.
-   */
-  getCodeActions(uri: string, range: Range, options?: CodeActionOptions): CodeAction[];
-  /** Fills in the edit of a refactoring returned without one (`codeAction/resolve`). */
-  resolveCodeAction(action: CodeAction, options?: CodeActionOptions): CodeAction;
-  findDefinition(uri: string, position: Position): LocationLink[];
-  /**
-   * Where a rename at `position` applies and the current name (null: nothing renamable there; `error`: why the
-   * name there cannot be renamed, for the client to show).
-   */
-  prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | { error: string } | null;
-  /** Renames the macro, list or rule at `position` in every file, or says why it cannot. */
-  rename(uri: string, position: Position, newName: string): WorkspaceEdit | { error: string };
-  findReferences(uri: string, position: Position, includeDeclaration: boolean): Location[];
-  getHover(uri: string, position: Position): Hover | null;
-  /**
-   * Completion at a position (null when nothing applies there). Items are light: see resolveCompletion.
-   * `sharedRange: false` for clients without `itemDefaults.editRange` support (each item gets its edit).
-   */
-  getCompletions(uri: string, position: Position, options?: { sharedRange?: boolean }): CompletionList | null;
-  /** Adds documentation to a completion item returned by getCompletions. */
-  resolveCompletion(item: CompletionItem): CompletionItem;
-  getDocumentSymbols(uri: string): DocumentSymbol[];
-  /** Semantic tokens of a rules file (LSP relative encoding), for the whole file or a range. */
-  getSemanticTokens(uri: string, range?: Range): { data: number[] };
-  /** The rules named by Falco JSON alerts, with the fields and places an exception built from them can use. */
-  getAlertExceptionCandidates(params: AlertExceptionCandidatesParams): AlertExceptionCandidatesResult;
-  /** The edit that adds an exception built from alerts, with a plain-text preview (or why it cannot). */
-  getAlertExceptionEdit(params: AlertExceptionEditParams): AlertExceptionEditResult;
-  /** Which ATT&CK techniques and tactics the workspace's enabled rules tag. */
-  getAttackCoverage(): AttackCoverage;
-  getWorkspaceSymbols(query: string): SymbolInformation[];
-  /** The index, for the CLI and tests. */
-  readonly index: WorkspaceIndex;
-}
+const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function createLanguageService(host: LanguageServiceHost): FalcoLanguageService {
   const index = new WorkspaceIndex();
   const model = new LoadModel(index);
   const documents = new Map<string, DocumentState>();
-  let options: ServiceOptions = { analysis: defaultAnalysisOptions, severities: {}, extraFields: [] };
+  const embedded = new EmbeddedFiles();
+  const hostProblems = new Map<string, FalcoDiagnostic[]>();
+  const loadConfig = new LoadConfiguration(index);
+  let options: ServiceOptions = { analysis: defaultAnalysisOptions, severities: {}, extraFields: [], loadOrder: [], assumeMissingUpstream: false };
   let catalogs: Catalogs = host.catalogs;
-  /** `load_plugins` of the workspace's falco.yaml, used when no plugin set is configured. */
-  let configPlugins: readonly string[] | undefined;
   let analysis: AnalysisOptions = defaultAnalysisOptions;
   const updateAnalysis = (): void => {
-    analysis = options.analysis.plugins === undefined && configPlugins !== undefined ? { ...options.analysis, plugins: configPlugins } : options.analysis;
+    const plugins = options.analysis.plugins ?? loadConfig.configPlugins;
+    const assumedUpstream = options.assumeMissingUpstream ? loadConfig.missingUpstream() : [];
+    const next: AnalysisOptions = { ...options.analysis, ...(plugins !== undefined ? { plugins } : {}), ...(assumedUpstream.length > 0 ? { assumedUpstream } : {}) };
+    if (JSON.stringify(next) !== JSON.stringify(analysis)) analysis = next;
+  };
+  const refreshLoadOrder = (): void => {
+    loadConfig.apply(options.loadOrder, embedded.hostsList());
+    updateAnalysis();
   };
 
-  const linesOf = (uri: string): LineIndex | undefined => {
-    const state = documents.get(uri);
+  /** Offsets of an index file (or a client document) as positions of the client's document. */
+  const linesOf = (uri: string): TextLines | undefined => {
+    const file = embedded.file(uri);
+    if (file) return file.lines;
+    const state = documents.get(uri) ?? embedded.host(uri);
     if (state) return state.lines;
-    const file = index.get(uri);
-    return file ? new LineIndex(file.syntax.text) : undefined;
+    const indexed = index.get(uri);
+    return indexed ? new LineIndex(indexed.syntax.text) : undefined;
   };
+  const toRange = (uri: string, span: { start: number; end: number }): Range => linesOf(uri)?.toRange(span) ?? EMPTY_RANGE;
+  const edits: EditContext = { linesOf, toClientChanges: (files) => embedded.toClientChanges(files) };
 
   const describeLocation = (uri: string, span: { start: number }): string => {
-    const lines = linesOf(uri);
-    const line = lines ? lines.positionAt(span.start).line + 1 : 0;
-    return `${host.displayPath ? host.displayPath(uri) : uriToPath(uri)}:${line}`;
+    const line = (linesOf(uri)?.positionAt(span.start).line ?? -1) + 1;
+    const client = clientUriOf(uri);
+    const label = embedded.file(uri) ? ` › ${embedded.file(uri)!.region.name}` : '';
+    return `${host.displayPath ? host.displayPath(client) : uriToPath(client)}${label}:${line}`;
   };
 
-  const withFile = <T>(uri: string, position: Position | null, fallback: T, compute: (file: IndexedFile, offset: number, lines: LineIndex) => T): T => {
-    const file = index.get(uri);
-    const lines = linesOf(uri);
-    if (!file || !lines) return fallback;
-    return compute(file, position ? lines.offsetAt(position) : 0, lines);
+  /** The index file a request is about: the file itself, or the embedded file under the position of a host. */
+  const target = (uri: string, position: Position | null): { file: IndexedFile; lines: TextLines; offset: number } | undefined => {
+    let indexUri = uri;
+    if (embedded.host(uri)) {
+      const inside = position ? embedded.fileAt(uri, position) : undefined;
+      if (!inside) return undefined;
+      indexUri = inside.uri;
+    }
+    const file = index.get(indexUri);
+    const lines = linesOf(indexUri);
+    if (!file || !lines) return undefined;
+    return { file, lines, offset: position ? lines.offsetAt(position) : 0 };
+  };
+  const withFile = <T>(uri: string, position: Position | null, fallback: T, compute: (file: IndexedFile, offset: number, lines: TextLines) => T): T => {
+    const found = target(uri, position);
+    return found ? compute(found.file, found.offset, found.lines) : fallback;
+  };
+  /** The index files a client document stands for: itself, or the files embedded in it. */
+  const indexFilesOf = (uri: string): { file: IndexedFile; lines: TextLines; embedded?: EmbeddedFile }[] => {
+    const hostDocument = embedded.host(uri);
+    const entries = hostDocument ? hostDocument.files.map((file) => ({ uri: file.uri, embedded: file })) : [{ uri, embedded: undefined }];
+    return entries.flatMap((entry) => {
+      const file = index.get(entry.uri);
+      const lines = linesOf(entry.uri);
+      return file && lines ? [{ file, lines, ...(entry.embedded ? { embedded: entry.embedded } : {}) }] : [];
+    });
   };
 
   /**
@@ -180,7 +124,7 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
    * every cursor move and reuse what the publisher computed after the last edit.
    */
   const lastDiagnostics = new WeakMap<IndexedFile, { readonly inputs: readonly unknown[]; readonly diagnostics: FalcoDiagnostic[] }>();
-  const diagnosticsOf = (file: IndexedFile, lines: LineIndex): FalcoDiagnostic[] => {
+  const diagnosticsOf = (file: IndexedFile, lines: TextLines): FalcoDiagnostic[] => {
     const inputs = [index.contentGeneration, index.generation, index.factsGeneration, model.usageVersion, analysis, options.severities, catalogs];
     const cached = lastDiagnostics.get(file);
     if (cached && cached.inputs.every((value, position) => value === inputs[position])) return cached.diagnostics;
@@ -196,12 +140,40 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
     return diagnostics;
   };
 
-  const toRange = (uri: string, span: { start: number; end: number }) => {
-    const lines = linesOf(uri);
-    return lines ? lines.toRange(span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  /** Parses a rules file into the index (or removes it when it is not one); returns the files affected. */
+  const indexRules = (uri: string, text: string, override: RulesFileOverride, embedding?: EmbeddedFile): DocumentUpdate => {
+    const previous = documents.get(uri);
+    const parseCache = previous?.parseCache ?? createParseCache();
+    documents.set(uri, { text, override, lines: embedding ? embedding.lines : new LineIndex(text), parseCache });
+    const candidate = override === 'force' || (override === 'auto' && mayBeRulesFile(text));
+    const syntax = candidate ? parseRulesFile(text, parseCache) : null;
+    if (!syntax || (override !== 'force' && !isRulesFileSyntax(syntax))) {
+      const dependents = index.get(uri) ? index.affectedBy(uri) : [];
+      index.remove(uri);
+      return { isRulesFile: false, dependents };
+    }
+    const before = index.get(uri);
+    const origin = embedding
+      ? { path: embedding.region.loadPath, origin: { label: `${uriToPath(embedding.hostUri).replace(/^.*\//, '')} › ${embedding.region.name}`, lineOf: (offset: number) => embedding.lines.positionAt(offset).line + 1 } }
+      : undefined;
+    const { declarationsChanged, usersChanged } = index.upsert(uri, syntax, buildFileSymbols(syntax), origin);
+    const dependents = new Set(usersChanged);
+    if (declarationsChanged) {
+      for (const other of before ? index.dependentsOfSymbols(uri, before.symbols) : []) dependents.add(other);
+      for (const other of index.dependentsOf(uri)) dependents.add(other);
+    }
+    return { isRulesFile: true, dependents: [...dependents] };
   };
 
-  return {
+  const forget = (uri: string): boolean => {
+    documents.delete(uri);
+    return index.remove(uri);
+  };
+
+  /** Client URIs of index URIs, without `except` and without repeats. */
+  const clientUris = (uris: Iterable<string>, except?: string): string[] => [...new Set([...uris].map(clientUriOf))].filter((uri) => uri !== except);
+
+  const service: FalcoLanguageService = {
     index,
 
     configure(changes) {
@@ -209,85 +181,122 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
         catalogs = changes.extraFields.length > 0 ? { ...host.catalogs, fields: host.catalogs.fields.withExtraFields(changes.extraFields) } : host.catalogs;
       }
       options = { ...options, ...changes };
-      updateAnalysis();
+      refreshLoadOrder();
     },
 
-    updateDocument(uri, text, options = {}) {
-      const override = options.override ?? 'auto';
-      const previous = documents.get(uri);
-      if (previous && previous.text === text && previous.override === override) {
-        return { isRulesFile: index.get(uri) !== undefined, dependents: [] };
+    updateDocument(uri, text, updateOptions = {}) {
+      const override = updateOptions.override ?? 'auto';
+      if (override === 'auto' && embedded.host(uri)?.text === text) return { isRulesFile: true, dependents: [] };
+      const facts = override === 'auto' ? findEmbeddedRules(text) : { regions: [] };
+      const problems = override === 'auto' ? checkHostFile(text) : [];
+      const wasHost = embedded.host(uri) !== undefined;
+      if (facts.regions.length === 0 && problems.length === 0 && !wasHost) {
+        const previous = documents.get(uri);
+        if (previous && previous.text === text && previous.override === override) return { isRulesFile: index.get(uri) !== undefined, dependents: [] };
+        const update = indexRules(uri, text, override);
+        return { isRulesFile: update.isRulesFile, dependents: clientUris(update.dependents, uri) };
       }
-      const parseCache = previous?.parseCache ?? createParseCache();
-      documents.set(uri, { uri, text, version: options.version ?? null, override, lines: new LineIndex(text), parseCache });
-      const candidate = override === 'force' || (override === 'auto' && mayBeRulesFile(text));
-      const syntax = candidate ? parseRulesFile(text, parseCache) : null;
-      if (!syntax || (override !== 'force' && !isRulesFileSyntax(syntax))) {
-        const dependents = index.get(uri) ? index.affectedBy(uri) : [];
-        index.remove(uri);
-        return { isRulesFile: false, dependents };
+      const dependents = new Set<string>();
+      if (index.get(uri)) for (const other of index.affectedBy(uri)) dependents.add(other);
+      forget(uri);
+      if (facts.regions.length === 0 && problems.length === 0) {
+        for (const removed of embedded.removeHost(uri)) {
+          for (const other of index.affectedBy(removed)) dependents.add(other);
+          forget(removed);
+        }
+        hostProblems.delete(uri);
+        refreshLoadOrder();
+        return { isRulesFile: false, dependents: clientUris(dependents, uri) };
       }
-      const before = index.get(uri);
-      const { declarationsChanged, usersChanged } = index.upsert(uri, syntax, buildFileSymbols(syntax));
-      // When names changed: files that used the old names and files that use the new ones; and always the files
-      // declaring names this file started or stopped using.
-      const dependents = new Set(usersChanged);
-      if (declarationsChanged) {
-        for (const other of before ? index.dependentsOfSymbols(uri, before.symbols) : []) dependents.add(other);
-        for (const other of index.dependentsOf(uri)) dependents.add(other);
+      const hadRulesFiles = JSON.stringify(embedded.host(uri)?.facts.rulesFiles ?? null);
+      const { files, removed } = embedded.setHost(uri, text, facts);
+      hostProblems.set(uri, problems);
+      for (const gone of removed) {
+        for (const other of index.affectedBy(gone)) dependents.add(other);
+        forget(gone);
       }
-      return { isRulesFile: true, dependents: [...dependents] };
+      for (const file of files) {
+        const previous = documents.get(file.uri);
+        if (previous && previous.text === file.region.map.text && index.get(file.uri)?.path === file.region.loadPath) {
+          // Same text; its positions in the host may have moved, which the new lines carry.
+          documents.set(file.uri, { ...previous, lines: file.lines });
+          continue;
+        }
+        for (const other of indexRules(file.uri, file.region.map.text, 'force', file).dependents) dependents.add(other);
+      }
+      if (removed.length > 0 || JSON.stringify(facts.rulesFiles ?? null) !== hadRulesFiles || !wasHost) refreshLoadOrder();
+      return { isRulesFile: true, dependents: clientUris(dependents, uri) };
     },
 
     removeDocument(uri) {
-      documents.delete(uri);
-      return index.remove(uri);
+      const removed = embedded.removeHost(uri);
+      hostProblems.delete(uri);
+      let wasRulesFile = removed.length > 0;
+      for (const file of removed) forget(file);
+      if (forget(uri)) wasRulesFile = true;
+      if (removed.length > 0) refreshLoadOrder();
+      return wasRulesFile;
     },
 
     setFalcoConfig(uri, text) {
-      const config = uri && text !== null ? parseFalcoConfig(text) : null;
-      configPlugins = config?.loadPlugins;
-      updateAnalysis();
-      if (!uri || !config) {
-        index.setLoadOrderConfig(null);
-        return;
-      }
-      const path = uriToPath(uri);
-      index.setLoadOrderConfig({ baseDirectory: path.slice(0, path.lastIndexOf('/')) || '/', rulesFiles: config.rulesFiles });
+      loadConfig.setFalcoConfig(uri, text);
+      refreshLoadOrder();
     },
 
-    isRulesFile: (uri) => index.get(uri) !== undefined,
-    rulesFiles: () => index.files().map((file) => file.uri),
-    dependentsOf: (uri) => index.affectedBy(uri),
+    loadOrder() {
+      return {
+        files: index.files().map((file) => ({ uri: clientUriOf(file.uri), path: file.path, label: file.origin?.label ?? file.path.replace(/^.*\//, '') })),
+        assumedUpstream: analysis.assumedUpstream ?? [],
+      };
+    },
+
+    isRulesFile: (uri) => index.get(uri) !== undefined || embedded.host(uri) !== undefined,
+    rulesFiles: () => clientUris([...index.files().map((file) => file.uri), ...embedded.hostsList().map((document) => document.uri)]),
+    dependentsOf: (uri) => {
+      const files = embedded.host(uri) ? embedded.host(uri)!.files.map((file) => file.uri) : [uri];
+      return clientUris(files.flatMap((file) => index.affectedBy(file)), uri);
+    },
 
     getDiagnostics(uri) {
-      return withFile(uri, null, [] as Diagnostic[], (file, _offset, lines) =>
-        diagnosticsOf(file, lines).map((diagnostic) => toLspDiagnostic(diagnostic, lines, (relatedUri, span) => toRange(relatedUri, span))),
-      );
+      const result: Diagnostic[] = [];
+      const hostDocument = embedded.host(uri);
+      if (hostDocument) for (const problem of hostProblems.get(uri) ?? []) result.push(toLspDiagnostic(problem, hostDocument.lines, toRange, clientUriOf));
+      for (const { file, lines } of indexFilesOf(uri)) {
+        for (const diagnostic of diagnosticsOf(file, lines)) result.push(toLspDiagnostic(diagnostic, lines, toRange, clientUriOf));
+      }
+      return result;
     },
 
     getCodeActions(uri, range, actionOptions = {}) {
-      return withFile(uri, null, [] as CodeAction[], (file, _offset, lines) =>
-        codeActionsAt(
-          { uri, lines, diagnostics: diagnosticsOf(file, lines), refactor: { index, model, catalogs, options: analysis, file }, linesOf, toRange, log: host.log },
-          range,
-          actionOptions,
-        ),
-      );
+      const hostDocument = embedded.host(uri);
+      const found = target(uri, range.start);
+      const actions: CodeAction[] = [];
+      if (hostDocument) {
+        const problems = hostProblems.get(uri) ?? [];
+        actions.push(...codeActionsAt({ uri, lines: hostDocument.lines, diagnostics: problems, refactor: null, edits, toRange, clientUri: clientUriOf, log: host.log }, range, actionOptions));
+      }
+      if (!found) return actions;
+      const { file, lines } = found;
+      const refactor = { index, model, catalogs, options: analysis, file };
+      actions.push(...codeActionsAt({ uri: file.uri, lines, diagnostics: diagnosticsOf(file, lines), refactor, edits, toRange, clientUri: clientUriOf, log: host.log }, range, actionOptions));
+      return actions;
     },
 
     resolveCodeAction(action, actionOptions = {}) {
       const data = actionData(action);
       if (!data) return action;
-      return withFile(data.uri, null, action, (file, _offset, lines) => resolveAction({ lines, refactor: { index, model, catalogs, options: analysis, file }, linesOf }, action, data, actionOptions));
+      const file = index.get(data.uri);
+      const lines = linesOf(data.uri);
+      if (!file || !lines) return action;
+      return resolveAction({ lines, refactor: { index, model, catalogs, options: analysis, file }, edits }, action, data, actionOptions);
     },
 
     findDefinition(uri, position) {
       return withFile(uri, position, [] as LocationLink[], (file, offset) =>
-        findDefinition(index, file, offset).map((target) => ({
-          targetUri: target.uri,
-          targetRange: toRange(target.uri, target.itemSpan ?? target.span),
-          targetSelectionRange: toRange(target.uri, target.span),
+        findDefinition(index, file, offset).map((found) => ({
+          targetUri: clientUriOf(found.uri),
+          targetRange: toRange(found.uri, found.itemSpan ?? found.span),
+          targetSelectionRange: toRange(found.uri, found.span),
         })),
       );
     },
@@ -304,17 +313,24 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
       return withFile(uri, position, { error: 'Not a Falco rules file' } as WorkspaceEdit | { error: string }, (file, offset) => {
         const result = rename(index, file, offset, newName, { displayPath: host.displayPath });
         if ('error' in result) return result;
-        return toWorkspaceEdit(result.changes, linesOf, noClientSupport);
+        return toWorkspaceEdit(result.changes, edits, noClientSupport) ?? { error: 'The name also appears in a folded or quoted YAML string, which cannot be edited here; use a literal block (|-).' };
       });
     },
 
     findReferences(uri, position, includeDeclaration) {
       return withFile(uri, position, [] as Location[], (file, offset) =>
-        findReferences(index, file, offset, includeDeclaration).map((target) => ({ uri: target.uri, range: toRange(target.uri, target.span) })),
+        findReferences(index, file, offset, includeDeclaration).map((found) => ({ uri: clientUriOf(found.uri), range: toRange(found.uri, found.span) })),
       );
     },
 
     getHover(uri, position) {
+      const hostDocument = embedded.host(uri);
+      if (hostDocument) {
+        const onHost = hostHover(hostDocument, position, service.loadOrder());
+        if (onHost) return onHost;
+      }
+      const onConfig = loadConfig.hover(uri, position, service.loadOrder());
+      if (onConfig) return onConfig;
       return withFile(uri, position, null as Hover | null, (file, offset, lines) => {
         const hover = getHover(index, catalogs, file, offset, describeLocation);
         return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: lines.toRange(hover.span) } : null;
@@ -322,15 +338,16 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
     },
 
     getCompletions(uri, position, completionOptions = {}) {
-      const state = documents.get(uri);
-      const file = index.get(uri);
-      const lines = linesOf(uri);
+      const found = target(uri, position);
+      if (embedded.host(uri) && !found) return null;
+      const lines = found?.lines ?? linesOf(uri);
       if (!lines) return null;
-      const text = state?.text ?? file?.syntax.text ?? '';
+      const file = found?.file;
+      const text = (file && documents.get(file.uri)?.text) ?? documents.get(uri)?.text ?? file?.syntax.text ?? '';
       // A YAML file that is not (yet) a rules file: only an empty file named like one gets the item snippets.
       if (!file && (!/^[\s-]*$/.test(text) || !/rules[^/]*\.ya?ml$/i.test(uri))) return null;
-      const found = getCompletions({ index, model, catalogs, plugins: analysis.plugins }, text, file, lines.offsetAt(position));
-      return found ? toCompletionList(found, lines, completionOptions.sharedRange ?? true) : null;
+      const result = getCompletions({ index, model, catalogs, plugins: analysis.plugins }, text, file, lines.offsetAt(position));
+      return result ? toCompletionList(result, lines, completionOptions.sharedRange ?? true) : null;
     },
 
     resolveCompletion(item) {
@@ -341,6 +358,8 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
     },
 
     getSemanticTokens(uri, range) {
+      const hostDocument = embedded.host(uri);
+      if (hostDocument) return { data: hostSemanticTokens(hostDocument, range, (indexUri) => index.get(indexUri), (file, span) => getSemanticTokens(index, catalogs, file, span)) };
       return withFile(uri, null, { data: [] as number[] }, (file, _offset, lines) => {
         const span = range ? { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) } : undefined;
         return { data: encodeSemanticTokens(getSemanticTokens(index, catalogs, file, span), lines) };
@@ -349,21 +368,15 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
 
     getAttackCoverage: () => computeAttackCoverage(index, catalogs.attack),
 
-    getAlertExceptionCandidates: (params) => getAlertExceptionCandidates({ index, catalogs, plugins: analysis.plugins, linesOf, displayPath: host.displayPath }, params),
-    getAlertExceptionEdit: (params) => getAlertExceptionEdit({ index, catalogs, plugins: analysis.plugins, linesOf, displayPath: host.displayPath }, params),
+    getAlertExceptionCandidates: (params) =>
+      getAlertExceptionCandidates({ index, catalogs, plugins: analysis.plugins, linesOf, edits, clientUri: clientUriOf, displayPath: host.displayPath }, params),
+    getAlertExceptionEdit: (params) =>
+      getAlertExceptionEdit({ index, catalogs, plugins: analysis.plugins, linesOf, edits, clientUri: clientUriOf, displayPath: host.displayPath }, params),
 
     getDocumentSymbols(uri) {
-      return withFile(uri, null, [] as DocumentSymbol[], (file, _offset, lines) => {
-        const convert = (symbol: ReturnType<typeof getDocumentSymbols>[number]): DocumentSymbol => ({
-          name: symbol.name,
-          detail: symbol.detail,
-          kind: toLspSymbolKind(symbol.kind),
-          range: lines.toRange(symbol.span),
-          selectionRange: lines.toRange(symbol.selectionSpan),
-          children: symbol.children.map(convert),
-        });
-        return getDocumentSymbols(file).map(convert);
-      });
+      const hostDocument = embedded.host(uri);
+      if (hostDocument) return hostDocumentSymbols(hostDocument, (indexUri) => index.get(indexUri));
+      return withFile(uri, null, [] as DocumentSymbol[], (file, _offset, lines) => toDocumentSymbol(file, lines));
     },
 
     getWorkspaceSymbols(query) {
@@ -371,8 +384,9 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
         name: entry.name,
         kind: toLspSymbolKind(entry.kind),
         containerName: entry.detail,
-        location: { uri: entry.uri, range: toRange(entry.uri, entry.span) },
+        location: { uri: clientUriOf(entry.uri), range: toRange(entry.uri, entry.span) },
       }));
     },
   };
+  return service;
 }

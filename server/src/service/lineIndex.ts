@@ -5,7 +5,14 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Span } from '../syntax/span';
 
-export class LineIndex {
+/** Offsets of one text (possibly embedded in another) as LSP positions of the document the client has open. */
+export interface TextLines {
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+  toRange(span: Span): Range;
+}
+
+export class LineIndex implements TextLines {
   private readonly lineStarts: number[];
 
   constructor(private readonly text: string) {

@@ -6,7 +6,7 @@ import type { FalcoDiagnostic } from '../features/diagnostics/diagnostic';
 import type { OutlineKind } from '../features/documentSymbols';
 import type { ProblemSeverity } from '../syntax/problems';
 import type { Span } from '../syntax/span';
-import type { LineIndex } from './lineIndex';
+import type { TextLines } from './lineIndex';
 
 const severities: Record<ProblemSeverity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -15,7 +15,7 @@ const severities: Record<ProblemSeverity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspDiagnostic(diagnostic: FalcoDiagnostic, lines: LineIndex, rangeIn: (uri: string, span: Span) => Range): Diagnostic {
+export function toLspDiagnostic(diagnostic: FalcoDiagnostic, lines: TextLines, rangeIn: (uri: string, span: Span) => Range, clientUri: (uri: string) => string = (uri) => uri): Diagnostic {
   const result: Diagnostic = {
     range: lines.toRange(diagnostic.span),
     severity: severities[diagnostic.severity],
@@ -25,7 +25,7 @@ export function toLspDiagnostic(diagnostic: FalcoDiagnostic, lines: LineIndex, r
   };
   if (diagnostic.related && diagnostic.related.length > 0) {
     result.relatedInformation = diagnostic.related.map((place) => ({
-      location: { uri: place.uri, range: rangeIn(place.uri, place.span) },
+      location: { uri: clientUri(place.uri), range: rangeIn(place.uri, place.span) },
       message: place.message,
     }));
   }
@@ -42,6 +42,7 @@ const symbolKinds: Record<OutlineKind, SymbolKind> = {
   exception: SymbolKind.Key,
   required_engine_version: SymbolKind.Property,
   required_plugin_versions: SymbolKind.Property,
+  file: SymbolKind.File,
 };
 
 export function toLspSymbolKind(kind: OutlineKind): SymbolKind {

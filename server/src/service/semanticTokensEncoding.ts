@@ -4,7 +4,7 @@
  * line; line breaks themselves are never part of a piece.
  */
 import type { SemanticToken } from '../features/semanticTokens';
-import type { LineIndex } from './lineIndex';
+import type { TextLines } from './lineIndex';
 
 /** Larger than any line: `offsetAt` clamps it to the end of the line's content. */
 const LINE_END = Number.MAX_SAFE_INTEGER;
@@ -13,7 +13,7 @@ const LINE_END = Number.MAX_SAFE_INTEGER;
  * The LSP `data` array of the tokens, which must be sorted and non-overlapping (as `getSemanticTokens` returns
  * them); a piece that would go backwards is dropped rather than produce an invalid encoding.
  */
-export function encodeSemanticTokens(tokens: readonly SemanticToken[], lines: LineIndex): number[] {
+export function encodeSemanticTokens(tokens: readonly SemanticToken[], lines: TextLines): number[] {
   const data: number[] = [];
   let previousLine = 0;
   let previousCharacter = 0;

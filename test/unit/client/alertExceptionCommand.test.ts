@@ -8,6 +8,7 @@ import { alertExceptionCandidatesRequest, alertExceptionEditRequest } from '../.
 import { createDefaultCatalogs } from '../../../server/src/semantic/catalogs';
 import { getAlertExceptionCandidates, getAlertExceptionEdit, type AlertExceptionCandidatesParams, type AlertExceptionEditParams } from '../../../server/src/service/alertExceptions';
 import { LineIndex } from '../../../server/src/service/lineIndex';
+import type { FileChanges } from '../../../server/src/features/codeActions';
 import { applyEdits, editsByUri } from '../../helpers/fixes';
 import { openFixture } from '../../helpers/service';
 
@@ -102,13 +103,16 @@ class ScriptedUi implements AlertExceptionUi {
   }
   async request(method: string, params: unknown): Promise<unknown> {
     this.requests.push({ method, params });
+    const linesOf = (uri: string) => {
+      const file = this.workspace.files.find((entry) => entry.uri === uri);
+      return file ? new LineIndex(file.text) : undefined;
+    };
     const host = {
       index: this.workspace.service.index,
       catalogs,
-      linesOf: (uri: string) => {
-        const file = this.workspace.files.find((entry) => entry.uri === uri);
-        return file ? new LineIndex(file.text) : undefined;
-      },
+      linesOf,
+      edits: { linesOf, toClientChanges: (files: readonly FileChanges[]) => [...files] },
+      clientUri: (uri: string) => uri,
       displayPath: (uri: string) => uri.replace('file:///workspace/', ''),
     };
     if (method === alertExceptionCandidatesRequest) return getAlertExceptionCandidates(host, params as AlertExceptionCandidatesParams);

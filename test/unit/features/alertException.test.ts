@@ -27,7 +27,14 @@ function hostOf(workspace: FixtureWorkspace): AlertExceptionHost {
     const file = workspace.files.find((entry) => entry.uri === uri);
     return file ? new LineIndex(file.text) : undefined;
   };
-  return { index: workspace.service.index, catalogs, linesOf, displayPath: (uri) => uri.replace('file:///workspace/', '') };
+  return {
+    index: workspace.service.index,
+    catalogs,
+    linesOf,
+    edits: { linesOf, toClientChanges: (files) => [...files] },
+    clientUri: (uri) => uri,
+    displayPath: (uri) => uri.replace('file:///workspace/', ''),
+  };
 }
 
 /** One alert line as Falco writes it with `json_output: true`. */

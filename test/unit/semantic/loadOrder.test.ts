@@ -6,15 +6,24 @@ import { computeLoadOrder } from '../../../server/src/semantic/loadOrder';
 describe('load order', () => {
   const paths = ['/w/a_custom.yaml', '/w/rules.d/20-b.yaml', '/w/rules.d/10-a.yml', '/w/rules.d/notes.txt', '/w/falco_rules.local.yaml', '/w/falco_rules.yaml', '/w/falco-incubating_rules.yaml'];
 
-  test('default: upstream names first, then falco_rules.local.yaml, then the rest alphabetically', () => {
+  test('default: upstream names first, then falco_rules.local.yaml, then rules.d by name, then the rest alphabetically', () => {
     assert.deepEqual(computeLoadOrder(paths, null), [
       '/w/falco_rules.yaml',
       '/w/falco-incubating_rules.yaml',
       '/w/falco_rules.local.yaml',
-      '/w/a_custom.yaml',
       '/w/rules.d/10-a.yml',
       '/w/rules.d/20-b.yaml',
       '/w/rules.d/notes.txt',
+      '/w/a_custom.yaml',
+    ]);
+  });
+
+  test('default: files of several rules.d directories interleave by file name, as one directory would', () => {
+    assert.deepEqual(computeLoadOrder(['/w/z/rules.d/b.yaml', '/etc/falco/rules.d/c.yaml', '/w/a/rules.d/d.yaml', '/etc/falco/rules.d/a.yaml'], null), [
+      '/etc/falco/rules.d/a.yaml',
+      '/w/z/rules.d/b.yaml',
+      '/etc/falco/rules.d/c.yaml',
+      '/w/a/rules.d/d.yaml',
     ]);
   });
 

@@ -19,6 +19,14 @@ export interface AnalysisOptions {
    * Undefined: every plugin the catalogs know.
    */
   readonly plugins?: readonly string[];
+  /**
+   * Base names of upstream rules files (e.g. `falco_rules.yaml`, `k8s_audit_rules.yaml`) that Falco's
+   * configuration loads but the workspace index does not hold. The macros, lists and rules these files define
+   * (per the bundled upstream catalog) are assumed to be loaded before every workspace file, unless the workspace
+   * defines the name itself; files that rely on them get one `upstream-rules-not-found` note.
+   * Undefined or empty: nothing is assumed.
+   */
+  readonly assumedUpstream?: readonly string[];
 }
 
 export const defaultAnalysisOptions: AnalysisOptions = { engineVersion: '0.62.0' };

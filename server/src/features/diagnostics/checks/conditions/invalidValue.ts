@@ -5,7 +5,9 @@
  * for `bcontains`, `evt.type` values that name no event, and `regex` patterns RE2 refuses.
  * Lists are textual substitutions: a word naming a list is checked item by item, and an undefined name stays a
  * literal word and is checked as such (`evt.type in (typo_list)` → unknown event type). A list name used where
- * one value is expected (`proc.name = my_list`) must have exactly one item.
+ * one value is expected (`proc.name = my_list`) must have exactly one item. A word naming a list of an upstream
+ * rules file that the configuration loads but the workspace lacks (`assumedUpstream`) stands for items we do not
+ * know: it is not checked.
  */
 import { checkOperator } from '../../../../semantic/typecheck/operators';
 import { describeType, isCheckableType } from '../../../../semantic/typecheck/types';
@@ -17,6 +19,7 @@ import { defineCodes } from '../../codes';
 import type { DiagnosticFix } from '../../diagnostic';
 import { changeToFixes } from '../../fixes/didYouMean';
 import { suggest } from '../../suggest';
+import { assumedUpstreamFile } from '../references/upstreamNotFound';
 import { describeValue, looksLikeListName, rhsConstants, type RhsValue } from './rhsConstants';
 import { type ItemScope, leftOperand, scopedSeverity, UNKNOWN_FILTER_SKIPPED } from './shared';
 import { conditionTargets, forEachCheck, sourceSpan } from './targets';
@@ -81,6 +84,15 @@ function asyncEventPlugin(value: string, context: CheckContext): string | undefi
   )?.name;
 }
 
+/**
+ * A word the engine would replace with the items of an assumed upstream list: written in the condition, or an
+ * item of a workspace list (expanded one level, as the engine does).
+ */
+function isAssumedList(context: CheckContext, value: RhsValue): boolean {
+  if (value.quoted || value.nestedList || !(value.literalWord || value.list)) return false;
+  return assumedUpstreamFile(context, 'list', value.value) !== undefined;
+}
+
 export const invalidValueCheck: Check = {
   name: 'invalid-value',
   codes: [...codes, UNKNOWN_FILTER_SKIPPED],
@@ -114,6 +126,7 @@ export const invalidValueCheck: Check = {
         if (!left.type || !isCheckableType(left.type) || !checkOperator(operator, left.type).ok) return;
         const isEventType = check.left.kind === 'field' && left.field?.name === 'evt.type' && !check.left.arg;
         for (const value of constants.values) {
+          if (isAssumedList(context, value)) continue;
           if (isEventType) {
             if (context.catalogs.events.isKnownEventType(value.value)) continue;
             const plugin = asyncEventPlugin(value.value, context);

@@ -3,13 +3,15 @@
  * a list name (`shell_binaries`, or a near miss of a defined list): Falco silently compares the field with the
  * word itself, so the check never matches what was meant (falco-language.md §5.1). The engine says nothing: this
  * is our own warning, never an error. On typed fields (event types, numbers, addresses) the literal word is
- * refused by the engine and `invalid-value` reports it.
+ * refused by the engine and `invalid-value` reports it. A word naming a list of an upstream rules file that the
+ * configuration loads but the workspace lacks (`assumedUpstream`) is assumed to be that list.
  */
 import { typeFamily } from '../../../../semantic/typecheck/types';
 import type { Check } from '../../check';
 import { defineCodes } from '../../codes';
 import { changeToFixes } from '../../fixes/didYouMean';
 import { suggest } from '../../suggest';
+import { assumedUpstreamFile } from '../references/upstreamNotFound';
 import { looksLikeListName, rhsConstants } from './rhsConstants';
 import { leftOperand } from './shared';
 import { conditionTargets, forEachCheck, sourceSpan } from './targets';
@@ -51,6 +53,7 @@ export const undefinedListCheck: Check = {
         // Event names are checked by `invalid-value` (many contain underscores).
         if (left.field?.name === 'evt.type') return;
         for (const word of words) {
+          if (assumedUpstreamFile(context, 'list', word.value)) continue;
           const guess = word.value.includes('_') ? suggest(word.value, scope.lists.listNames(), 3) : [];
           if (guess.length === 0 && !looksLikeListName(word.value)) continue;
           const span = sourceSpan(condition, word.span);

@@ -5,7 +5,8 @@
  * substituted as text and is not a macro reference. A `not` left at the end of a plain condition is read as a
  * macro name (engine-verified surprise 6). Items the engine never compiles are left out: a condition replaced
  * later in the same file, an update of a name not defined yet, and (as a warning only) rules of an event source
- * that no loaded plugin provides.
+ * that no loaded plugin provides. Macros of upstream rules files that the configuration loads but the workspace
+ * lacks (`assumedUpstream`) are visible from everywhere unless the workspace defines the name itself.
  */
 import type { Check, CheckContext } from '../../check';
 import { defineCodes } from '../../codes';
@@ -13,11 +14,13 @@ import type { DiagnosticFix, RelatedPlace } from '../../diagnostic';
 import { changeToFixes } from '../../fixes/didYouMean';
 import type { LoadPoint } from '../../../../semantic/loadModel';
 import { didYouMean, suggest } from '../../suggest';
+import { assumedNames } from '../../../../semantic/catalogs/upstreamNames';
 import type { RulesItem } from '../../../../syntax/rulesFile';
 import {
   declaredNames, describePlace, isListUpTo, isSourceLoaded, macroReferences, macroVisibility, ruleSourceOf, supersededItems,
   type MacroReference,
 } from './support';
+import { assumedUpstreamFile, unloadedUpstreamNote } from './upstreamNotFound';
 
 const codes = defineCodes([
   {
@@ -40,10 +43,15 @@ const codes = defineCodes([
 
 const KEYWORDS = new Set(['and', 'or', 'not']);
 
-/** The macros closest to a name that the condition at `point` sees (a fix to any other would still fail). */
+/**
+ * The macros closest to a name that the condition at `point` sees (a fix to any other would still fail),
+ * assumed upstream macros included.
+ */
 function visibleSuggestions(context: CheckContext, name: string, names: Set<string>, point: LoadPoint, kind: 'rule' | 'macro'): string[] {
   if (KEYWORDS.has(name)) return [];
-  return suggest(name, [...names].filter((candidate) => context.model.isMacroVisible(candidate, point, kind)), 3);
+  const visible = [...names].filter((candidate) => context.model.isMacroVisible(candidate, point, kind));
+  const upstream = assumedNames('macro', context.options.assumedUpstream).filter((candidate) => !names.has(candidate) && assumedUpstreamFile(context, 'macro', candidate));
+  return suggest(name, upstream.length > 0 ? [...visible, ...upstream] : visible, 3);
 }
 
 function explain(
@@ -71,7 +79,7 @@ function explain(
       };
     }
     const guess = visible.length > 0 ? ` Did you mean \`${visible[0]}\`?` : didYouMean(name, names());
-    return { message: `${quoted}: no macro of this name is defined.${guess}` };
+    return { message: `${quoted}: no macro of this name is defined.${guess}${unloadedUpstreamNote(context, 'macro', name)}` };
   }
   const related: RelatedPlace[] = [{ uri: first.file.uri, span: first.declaration.nameSpan, message: `macro '${name}' is defined here` }];
   const place = describePlace(context.file, first.file, first.declaration.nameSpan);
@@ -107,7 +115,9 @@ export const undefinedMacroCheck: Check = {
       superseded ??= supersededItems(file);
       if (superseded.has(item.index)) continue;
       // An update of a name that does not exist yet fails on its own and is never compiled.
-      if ((item.legacyAppend || item.override) && !model.isDefinedBefore(item.kind, item.name, model.pointOf(file.uri, item.index))) continue;
+      if ((item.legacyAppend || item.override) && !model.isDefinedBefore(item.kind, item.name, model.pointOf(file.uri, item.index))) {
+        if (!assumedUpstreamFile(context, item.kind, item.name)) continue;
+      }
       const point = item.kind === 'rule' ? model.pointOf(file.uri, item.index) : macroVisibility(context, item.name, item);
       let severity: 'error' | 'warning' = 'error';
       let skipped = '';
@@ -123,6 +133,8 @@ export const undefinedMacroCheck: Check = {
         if (model.isMacroVisible(reference.name, point, item.kind)) continue;
         if ((reference.name === 'and' || reference.name === 'or') && hasSyntaxProblems) continue;
         if (!KEYWORDS.has(reference.name) && isListUpTo(index, reference.name, filePosition)) continue;
+        // Loaded before every workspace file by the configuration, though not in the workspace.
+        if (!KEYWORDS.has(reference.name) && assumedUpstreamFile(context, 'macro', reference.name)) continue;
         // A macro defined later or a list loaded later is a matter of load order, not of spelling.
         const defined = model.firstDefinition('macro', reference.name) !== undefined || index.declarationsOf('list', reference.name).length > 0;
         const visible = defined ? [] : visibleSuggestions(context, reference.name, allNames(), point, item.kind);

@@ -2,7 +2,8 @@
  * Updates need something to update (falco-language.md §2.2–2.3, §1.8 b): an append (legacy or `override`) to a
  * list, macro or rule, a rule `replace` and the legacy enabled-only rule item all require an earlier definition
  * of the name in load order (`LOAD_ERR_VALIDATE`). A list or macro `override: replace` is a definition and needs
- * none. A legacy rule append must carry a condition or exceptions.
+ * none. A legacy rule append must carry a condition or exceptions. A name that only an upstream rules file defines,
+ * which the configuration loads but the workspace lacks (`assumedUpstream`), is assumed defined before every file.
  */
 import type { SymbolKind } from '../../../../semantic/fileSymbols';
 import { compareLoadPoints, definesName } from '../../../../semantic/loadModel';
@@ -11,6 +12,7 @@ import { getPair } from '../../../../syntax/yaml/tree';
 import type { Check, CheckContext } from '../../check';
 import { defineCodes } from '../../codes';
 import { suggest } from '../../suggest';
+import { assumedUpstreamFile, unloadedUpstreamNote } from '../references/upstreamNotFound';
 import { contentSpan, isNamedKind, requiredTarget, updateShape } from './updateFacts';
 
 const codes = defineCodes([
@@ -70,14 +72,14 @@ export const updateTargetMissingCheck: Check = {
       if (need === null) continue;
       const span = contentSpan(item.nameNode);
       const point = context.model.pointOf(context.file.uri, item.index);
-      if (!context.model.isDefinedBefore(item.kind, item.name, point)) {
+      if (!context.model.isDefinedBefore(item.kind, item.name, point) && !assumedUpstreamFile(context, item.kind, item.name)) {
         const candidates = suggest(item.name, namesDefinedBefore(context, item.kind, item), 1);
         const hint = candidates.length > 0 ? ` Did you mean \`${candidates[0]}\`?` : '';
         const note = laterDefinitionNote(context, item.kind, item);
         const fix = note === '' && hint === '' ? ` Define the ${item.kind} first, or make this item a full definition.` : '';
         context.report({
           code: 'update-target-missing',
-          message: `This item ${describeUpdate(item, need)}, but no ${item.kind} '${item.name}' is defined before it in the load order.${hint}${note}${fix}`,
+          message: `This item ${describeUpdate(item, need)}, but no ${item.kind} '${item.name}' is defined before it in the load order.${hint}${note}${fix}${note === '' ? unloadedUpstreamNote(context, item.kind, item.name) : ''}`,
           span,
           severity: 'error',
         });
