@@ -101,7 +101,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   };
 
   const sendStatus = (): void => {
-    const params: IndexStatusParams = { rulesFiles: service.rulesFiles().length, indexing };
+    // Rules files as Falco counts them: each file embedded in a Helm values file counts once.
+    const params: IndexStatusParams = { rulesFiles: service.loadOrder().files.length, indexing };
     const status = JSON.stringify(params);
     if (status === lastStatus) return;
     lastStatus = status;
