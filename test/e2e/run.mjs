@@ -30,8 +30,9 @@ import { waitForWorkbench } from './workbench.mjs';
 import { readFacts, scenarios as coreScenarios } from './scenarios.mjs';
 import { authoringScenarios } from './authoring.mjs';
 import { exceptionScenarios } from './exceptions.mjs';
+import { embeddedScenarios } from './embedded.mjs';
 
-const allScenarios = [...coreScenarios, ...authoringScenarios, ...exceptionScenarios];
+const allScenarios = [...coreScenarios, ...authoringScenarios, ...exceptionScenarios, ...embeddedScenarios];
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const VSIX = path.resolve(process.env.VSIX || path.join(REPO, 'falco-rules.vsix'));

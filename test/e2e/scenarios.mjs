@@ -6,9 +6,10 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { squash, waitFor } from './harness.mjs';
 import {
-  activeTabTitle, cursorPosition, decorationsOnLine, focusEditor, gotoPosition, openFromExplorer, problemRows,
+  activeTabTitle, cursorPosition, decorationsOnLine, focusEditor, gotoPosition, openFromExplorer,
   showProblemsPanel, statusBarItems, visibleHoverText,
 } from './workbench.mjs';
+import { countCustomRules, problemRowsByFile } from './embedded.mjs';
 
 /** The macro used by the navigation and hover scenarios: referenced in REF_FILE, defined in DEF_FILE. */
 const MACRO = 'shell_procs';
@@ -67,7 +68,8 @@ export function readFacts(workspace) {
     condition: squash(macroItem.condition),
     // Cursor inside the word (not on its first character) for F12 / hover.
     ref: { line: ref.line, col: ref.col + Math.min(3, MACRO.length - 1) },
-    rulesFileCount: rulesFiles.length,
+    // Falco loads each customRules entry of a Helm values file as a rules file of its own.
+    rulesFileCount: rulesFiles.length + countCustomRules(workspace),
     mistake: { file: MISTAKES_FILE, field: MISSPELLED_FIELD, code: MISSPELLED_CODE, ...misspelled },
   };
 }
@@ -194,7 +196,8 @@ async function diagnostics({ page, facts, shot }) {
     await showProblemsPanel(page);
     let rows = [];
     const entry = await waitFor(`Problems panel entry "${code}"`, async () => {
-      rows = await problemRows(page);
+      // Only the file's own rows: other files (helm/values.yaml) have unknown-field entries too.
+      rows = (await problemRowsByFile(page)).filter((r) => r.file === file);
       return rows.find((r) => r.code === code) || false;
     }).catch((err) => {
       throw new Error(`${err.message}; rows: ${JSON.stringify(rows.map((r) => r.text))}`);

@@ -86,7 +86,7 @@ export function indentedLines(host: string, firstLineStart: number, lastLineOffs
     return Math.min(line.start + line.removed + (clamped - embeddedStarts[index]!), line.end);
   };
   const toEmbedded = (hostOffset: number): number => {
-    if (hostOffset < hostSpan.start || hostOffset > last.contentEnd) return -1;
+    if (hostOffset < hostSpan.start || hostOffset > Math.max(last.contentEnd, last.end - 1)) return -1;
     const index = lastAtOrBefore(hostStarts, hostOffset);
     const line = lines[index]!;
     const column = hostOffset - line.start;
@@ -104,25 +104,32 @@ export function indentedLines(host: string, firstLineStart: number, lastLineOffs
     },
     toEmbedded,
     mapChange(span, newText) {
-      const start = toHost(span.start);
-      const end = span.end <= span.start ? start : Math.max(start, toHost(span.end));
-      const startLine = lineOf(start);
-      const endLine = lineOf(end);
+      const atLineStart = (offset: number): boolean => offset === 0 || text.charCodeAt(offset - 1) === 10;
+      /** Host position of an embedded one; at the start of an embedded line, the start of the host line (column 0). */
+      const hostAt = (offset: number): number => {
+        const at = toHost(offset);
+        return atLineStart(offset) && at < last.end ? lineOf(at).start : at;
+      };
+      const start = hostAt(span.start);
+      const end = span.end <= span.start ? start : Math.max(start, hostAt(span.end));
+      const lineStartAt = (offset: number): boolean => offset === last.end || lineOf(offset).start === offset;
       const pad = ' '.repeat(indent);
       const segments = newText.split('\n');
-      // Text inserted on a blank host line (shorter than the indentation) needs the indentation first.
-      const startColumn = start - startLine.start;
-      if (segments[0] !== '' && segments[0] !== '\r' && startColumn < indent && start >= startLine.contentEnd) {
-        segments[0] = ' '.repeat(indent - startColumn) + segments[0];
-      }
-      const restOfLine = host.slice(end, endLine.contentEnd);
+      const blank = (segment: string): boolean => segment === '' || segment === '\r';
+      // Text written at the start of a host line carries the block's indentation.
+      if (!blank(segments[0]!) && lineStartAt(start)) segments[0] = pad + segments[0];
+      const endLine = lineOf(end);
+      const restOfLine = end >= last.end ? '' : host.slice(end, endLine.contentEnd);
       for (let index = 1; index < segments.length; index++) {
         const segment = segments[index]!;
         const isLast = index === segments.length - 1;
-        const blank = segment === '' || segment === '\r';
-        if (!blank || (isLast && restOfLine !== '')) segments[index] = pad + segment;
+        // The last piece before text that stays on the line: that text needs the indentation back.
+        if (!blank(segment) || (isLast && restOfLine !== '' && !lineStartAt(end))) segments[index] = pad + segment;
       }
-      return { span: { start, end }, newText: segments.join('\n') };
+      let written = segments.join('\n');
+      // Text ending at the start of a host line must end its own line, or it would join the next one.
+      if (lineStartAt(end) && end < host.length && !blank(segments[segments.length - 1]!)) written += '\n';
+      return { span: { start, end }, newText: written };
     },
   };
 }
