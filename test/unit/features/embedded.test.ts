@@ -83,7 +83,7 @@ describe('embedded rules: names across files and load order', () => {
     assert.deepEqual(ordered.loadOrder().files.map((file) => file.path.replace('/etc/falco/rules.d/', '')), ['zz-allowlist-rules.yaml', 'aa-allowlist-macros.yaml']);
     // No falco_rules.yaml in that order: nothing is assumed, and the lists are now used before they exist.
     assert.deepEqual(ordered.loadOrder().assumedUpstream, []);
-    assert.ok(ordered.getDiagnostics(VALUES).some((diagnostic) => diagnostic.code === 'undefined-macro' && /allowed_images/.test(diagnostic.message)));
+    assert.ok(ordered.getDiagnostics(VALUES).some((diagnostic) => diagnostic.code === 'undefined-macro' && /allowed_images/.test(String(diagnostic.message))));
   });
 
   test('the loadOrder option overrides the configuration found', () => {
