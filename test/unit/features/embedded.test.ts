@@ -181,6 +181,22 @@ describe('embedded rules: edits', () => {
     assert.equal(workspace.getCompletions(VALUES, at(text, 'other')), null);
   });
 
+  test('moving an exception into an embedded file names it by its host and key', () => {
+    const upstream = '- rule: Shell\n  desc: d\n  condition: evt.type = execve and proc.name = bash\n  output: o\n  priority: INFO\n  exceptions:\n    - name: known\n      fields: [proc.pname]\n      values: [[cron]]\n';
+    const values = 'customRules:\n  site.yaml: |-\n    - list: site\n      items: [x]\n';
+    const workspace = service({ 'rules/falco_rules.yaml': upstream, 'helm/values.yaml': values });
+    const uri = 'file:///w/rules/falco_rules.yaml';
+    const actions = workspace.getCodeActions(uri, { start: at(upstream, 'name: known'), end: at(upstream, 'name: known') });
+    const move = actions.find((action) => action.kind === 'refactor.move');
+    assert.equal(move?.title, 'Move exception to an override in values.yaml › site.yaml');
+    const edits = editsByUri(move!.edit as WorkspaceEdit);
+    const after = applyEdits(values, edits.get(VALUES)!);
+    assert.deepEqual(parse((parse(after) as { customRules: Record<string, string> }).customRules['site.yaml']!), [
+      { list: 'site', items: ['x'] },
+      { rule: 'Shell', exceptions: [{ name: 'known', fields: ['proc.pname'], values: [['cron']] }], override: { exceptions: 'append' } },
+    ]);
+  });
+
   test('the outline has one group per embedded file', () => {
     const values = fixture('values-allowlist.yaml');
     const symbols = service({ 'helm/values.yaml': values }).getDocumentSymbols(VALUES);

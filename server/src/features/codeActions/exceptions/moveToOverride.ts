@@ -18,6 +18,11 @@ import { contentEnd, lineEndOf, lineStartOf, newlineOf } from './yamlText';
 
 const MAX_TARGETS = 3;
 
+/** How a file is named in a title: its path relative to the current file's, or an embedded file's label. */
+function fileName(from: IndexedFile, target: IndexedFile): string {
+  return target.origin ? target.origin.label : from.origin ? target.path : relativePath(from.path, target.path);
+}
+
 /** `path` relative to the directory of `from` (both absolute, `/`-separated). */
 export function relativePath(from: string, path: string): string {
   const base = from.split('/').slice(0, -1);
@@ -76,7 +81,7 @@ function conflict(context: RefactorContext, site: ExceptionSite, target: Indexed
     if (filePosition > to || (filePosition === to && into && itemIndex > into.index)) continue;
     const item = location.file.syntax.items[itemIndex];
     if (!item) continue;
-    const where = relativePath(context.file.path, location.file.path);
+    const where = fileName(context.file, location.file);
     const mode = exceptionMode(item);
     if (mode === 'define') return `${where} defines the rule again`;
     if (mode === 'replace') return `${where} replaces the rule's exceptions`;
@@ -116,7 +121,7 @@ export const moveExceptionProvider: RefactorProvider = (context) => {
   const moved = moveEntry(site);
   const problem = 'reason' in moved ? moved.reason : entryProblem(site);
   return targets.map((target): Refactoring => {
-    const where = relativePath(context.file.path, target.path);
+    const where = fileName(context.file, target);
     const base = { id: `exception-move:${site.item.index}:${site.entry.index}:${target.uri}`, title: `Move exception to an override in ${where}`, kind: 'refactor.move' as const };
     if (problem !== undefined || 'reason' in moved) return { ...base, disabled: `Cannot move: ${problem}.` };
     const into = appendingItem(target, site.item.name!, moved);
