@@ -21,7 +21,7 @@ import { LoadModel } from '../semantic/loadModel';
 import { buildFileSymbols } from '../semantic/fileSymbols';
 import { WorkspaceIndex, uriToPath, type IndexedFile } from '../semantic/workspaceIndex';
 import { isRulesFileSyntax, mayBeRulesFile } from '../syntax/detect';
-import { findEmbeddedRules } from '../syntax/embedded/findEmbedded';
+import { findEmbeddedRules, mayHoldEmbeddedRules } from '../syntax/embedded/findEmbedded';
 import { createParseCache, parseRulesFile, type RulesParseCache } from '../syntax/rulesFile';
 import type { Catalogs } from '../semantic/catalogs';
 import type { LanguageServiceHost } from './host';
@@ -187,13 +187,18 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
     updateDocument(uri, text, updateOptions = {}) {
       const override = updateOptions.override ?? 'auto';
       if (override === 'auto' && embedded.host(uri)?.text === text) return { isRulesFile: true, dependents: [] };
-      const facts = override === 'auto' ? findEmbeddedRules(text) : { regions: [] };
-      const problems = override === 'auto' ? checkHostFile(text) : [];
+      // One cheap test keeps plain rules files (the usual case, on every keystroke) away from the host readers.
+      const mayBeHost = override === 'auto' && mayHoldEmbeddedRules(text);
+      const facts = mayBeHost ? findEmbeddedRules(text) : { regions: [] };
+      const problems = mayBeHost ? checkHostFile(text) : [];
       const wasHost = embedded.host(uri) !== undefined;
       if (facts.regions.length === 0 && problems.length === 0 && !wasHost) {
         const previous = documents.get(uri);
         if (previous && previous.text === text && previous.override === override) return { isRulesFile: index.get(uri) !== undefined, dependents: [] };
+        const wasIndexed = index.get(uri) !== undefined;
         const update = indexRules(uri, text, override);
+        // Which upstream files are missing depends on the files indexed.
+        if (update.isRulesFile !== wasIndexed) refreshLoadOrder();
         return { isRulesFile: update.isRulesFile, dependents: clientUris(update.dependents, uri) };
       }
       const dependents = new Set<string>();
@@ -234,7 +239,7 @@ export function createLanguageService(host: LanguageServiceHost): FalcoLanguageS
       let wasRulesFile = removed.length > 0;
       for (const file of removed) forget(file);
       if (forget(uri)) wasRulesFile = true;
-      if (removed.length > 0) refreshLoadOrder();
+      if (wasRulesFile) refreshLoadOrder();
       return wasRulesFile;
     },
 

@@ -125,6 +125,17 @@ describe('embedded rules: upstream files', () => {
     assert.deepEqual(strict.getDiagnostics(VALUES).filter((diagnostic) => diagnostic.severity === 1).map((diagnostic) => covered(values, diagnostic.range)), ['spawned_process', 'container', 'open_write']);
   });
 
+  test('adding or removing the upstream file later changes what is assumed', () => {
+    const workspace = service({ 'helm/values.yaml': values });
+    assert.deepEqual(workspace.loadOrder().assumedUpstream, ['falco_rules.yaml']);
+    const upstream = '- macro: spawned_process\n  condition: evt.type = execve\n- macro: container\n  condition: container.id != host\n- macro: open_write\n  condition: evt.type = open\n- rule: r\n  desc: d\n  condition: spawned_process and container and open_write\n  output: o\n  priority: INFO\n';
+    workspace.updateDocument('file:///w/rules/falco_rules.yaml', upstream);
+    assert.deepEqual(workspace.loadOrder().assumedUpstream, []);
+    assert.deepEqual(summary(values, workspace.getDiagnostics(VALUES)), []);
+    workspace.removeDocument('file:///w/rules/falco_rules.yaml');
+    assert.deepEqual(workspace.loadOrder().assumedUpstream, ['falco_rules.yaml']);
+  });
+
   test('with the real falco_rules.yaml in the workspace: nothing assumed, nothing reported', { skip: sharedMissing }, () => {
     const upstream = corpusFiles().find((file) => file.includes('falco-rules-5.1.0/rules/falco_rules.yaml'))!;
     const workspace = service({ 'upstream/falco_rules.yaml': readText(upstream), 'helm/values.yaml': values });

@@ -72,6 +72,7 @@ function plural(count: number, word: string): string {
 }
 
 export function checkHostFile(text: string): FalcoDiagnostic[] {
+  if (!text.includes('customRules') && !text.includes('inlineRules') && !text.includes('ConfigMap')) return [];
   if (!/^[ \t]*(?:customRules|inlineRules|data)[ \t]*:/m.test(text)) return [];
   const lines = splitTextLines(text);
   const diagnostics: FalcoDiagnostic[] = [];
