@@ -20,15 +20,17 @@ function endOfLine(workspace, pattern) {
 /**
  * Waits for a suggestion whose label is `label`, moves the widget's focus onto it with the arrow keys and
  * accepts it with Enter, and returns the labels that were shown. Keys, not a click: the widget re-renders its
- * rows while documentation resolves, and a click on a row being replaced can wait forever.
+ * rows while documentation resolves, and a click on a row being replaced can wait forever. `invoke`: press
+ * Ctrl+Space while no list is shown (typing may not trigger suggestions everywhere), polling more slowly.
  */
-async function acceptSuggestion(page, label) {
+export async function acceptSuggestion(page, label, { invoke = false } = {}) {
   let seen = [];
   const matches = (text) => text.split(' ')[0] === label || text.startsWith(`${label} `) || text === label;
   await waitFor(`suggestion "${label}"`, async () => {
     seen = (await page.locator(SUGGEST_ROWS).allInnerTexts()).map(squash);
+    if (invoke && !seen.length) await page.keyboard.press('Control+Space');
     return seen.some(matches);
-  }).catch((error) => {
+  }, invoke ? { interval: 500 } : undefined).catch((error) => {
     throw new Error(`${error.message}; suggestions shown: ${JSON.stringify(seen.slice(0, 8))}`);
   });
   const focused = page.locator(`${SUGGEST_ROWS}.focused`);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { squash, waitFor } from './harness.mjs';
+import { acceptSuggestion } from './authoring.mjs';
 import { applyCodeAction } from './exceptions.mjs';
 import { decorationsOnLine, focusEditor, gotoPosition, openFromExplorer, showProblemsPanel } from './workbench.mjs';
 
@@ -17,7 +18,6 @@ const ENTRY = '20-site-rules.yaml';
 const FIELD = 'proc.nme';
 const FIXED = 'proc.name';
 const CODE = 'unknown-field';
-const SUGGEST_ROWS = '.editor-widget.suggest-widget.visible .monaco-list-row';
 const ACTIVE_EDITOR = '.editor-group-container.active .editor-instance .monaco-editor';
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -215,36 +215,6 @@ async function embeddedDiagnostics({ page, shot, workspace }) {
 }
 
 /**
- * Waits for the suggestion `label`, moves the focus onto it with the arrow keys and accepts it with Enter (as
- * authoring.mjs does: keys, since the widget re-renders its rows while documentation resolves). Ctrl+Space
- * opens the widget if typing did not. Returns the labels shown.
- */
-async function acceptSuggestion(page, label) {
-  let seen = [];
-  const matches = (text) => text === label || text.startsWith(`${label} `);
-  await waitFor(`suggestion "${label}"`, async () => {
-    seen = (await page.locator(SUGGEST_ROWS).allInnerTexts()).map(squash);
-    if (!seen.length) await page.keyboard.press('Control+Space');
-    return seen.some(matches);
-  }, { interval: 500 }).catch((error) => {
-    throw new Error(`${error.message}; suggestions shown: ${JSON.stringify(seen.slice(0, 8))}`);
-  });
-  const focused = page.locator(`${SUGGEST_ROWS}.focused`);
-  let focusedLabel = '';
-  await waitFor(`focus on suggestion "${label}"`, async () => {
-    focusedLabel = squash((await focused.first().getAttribute('aria-label').catch(() => null)) ?? '');
-    if (matches(focusedLabel.replace(/,.*$/, ''))) return true;
-    await page.keyboard.press('ArrowDown');
-    return false;
-  }).catch((error) => {
-    throw new Error(`${error.message}; focused: ${JSON.stringify(focusedLabel)}; shown: ${JSON.stringify(seen.slice(0, 8))}`);
-  });
-  await page.keyboard.press('Enter');
-  await waitFor('suggestions closed', async () => (await page.locator(SUGGEST_ROWS).count()) === 0);
-  return seen;
-}
-
-/**
  * 11. Completion inside the embedded rules: at the end of the folded (`condition: >`) condition of the customRules
  * entry, ` and proc.nam` offers `proc.name`; accepting it gives the expected line. Undone afterwards.
  */
@@ -256,7 +226,7 @@ async function embeddedCompleteField({ page, shot, workspace }) {
       await openFromExplorer(page, VALUES);
       await gotoPosition(page, folded.line, folded.text.trimEnd().length + 1);
       await page.keyboard.type(' and proc.nam', { delay: 30 });
-      const seen = await acceptSuggestion(page, FIXED);
+      const seen = await acceptSuggestion(page, FIXED, { invoke: true });
       console.log(`    suggestions: ${seen.slice(0, 4).join(' | ')}`);
       await lineReads(page, folded.line, expected, 'after the completion');
     } finally {

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import { editsByUri as sharedEditsByUri } from './fixes';
+export { applyEdits } from './fixes';
 import { LspClient, TempWorkspace, positionOf } from './lspClient';
 import { dedent } from './markers';
 import { corpusRoot, repoRoot } from './shared';
@@ -51,30 +53,9 @@ export function rangeOf(text: string, needle: string, occurrence = 0, length = n
   return { start: positionOf(text, needle, 0, occurrence), end: positionOf(text, needle, length, occurrence) };
 }
 
-export function offsetAt(text: string, position: Position): number {
-  const lines = text.split('\n');
-  let offset = 0;
-  for (let line = 0; line < position.line; line++) offset += lines[line]!.length + 1;
-  return offset + position.character;
-}
-
-/** Applies LSP edits (non-overlapping, any order) to a text. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
-  let result = text;
-  for (const edit of sorted) result = result.slice(0, offsetAt(result, edit.range.start)) + edit.newText + result.slice(offsetAt(result, edit.range.end));
-  return result;
-}
-
-/** The edits of a code action or workspace edit, as plain text edits per URI (snippet edits as their text without placeholders). */
+/** The edits of a code action or workspace edit per URI (snippets as their plain text), as a record. */
 export function editsByUri(edit: Action['edit']): Record<string, TextEdit[]> {
-  const result: Record<string, TextEdit[]> = { ...(edit?.changes ?? {}) };
-  for (const change of edit?.documentChanges ?? []) {
-    result[change.textDocument.uri] = change.edits.map((entry) =>
-      'snippet' in entry ? { range: entry.range, newText: entry.snippet.value.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '') } : entry,
-    );
-  }
-  return result;
+  return Object.fromEntries(sharedEditsByUri(edit as WorkspaceEdit | undefined));
 }
 
 export interface Session {

@@ -9,7 +9,7 @@ import type { IndexedFile, WorkspaceIndex } from '../semantic/workspaceIndex';
 import type { Span } from '../syntax/span';
 import type { FileChanges } from './codeActions/types';
 import type { TextChange } from './diagnostics/diagnostic';
-import { fileLabel, lineOf } from './diagnostics/checks/references/support';
+import { fileLabel, fileLine } from './diagnostics/checks/references/support';
 import { locate, symbolOf } from './locate';
 import { conflictReason } from './rename/conflicts';
 import { invalidNameReason } from './rename/names';
@@ -34,7 +34,8 @@ interface Subject {
 }
 
 function describer(options: RenameOptions): Describe {
-  return (file, offset) => `\`${options.displayPath ? options.displayPath(file.uri) : fileLabel(file.path)}\` line ${lineOf(file.syntax.text, offset)}`;
+  const name = (file: IndexedFile): string => (file.origin ? file.origin.label : options.displayPath ? options.displayPath(file.uri) : fileLabel(file.path));
+  return (file, offset) => `\`${name(file)}\` line ${fileLine(file, offset)}`;
 }
 
 /** What the offset names, with all its occurrences; an error when it cannot be renamed; null when nothing is there. */

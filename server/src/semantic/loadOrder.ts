@@ -16,7 +16,8 @@ export interface LoadOrderConfig {
 
 const upstreamNames = ['falco_rules.yaml', 'falco-incubating_rules.yaml', 'falco-sandbox_rules.yaml', 'falco-deprecated_rules.yaml'];
 
-function basename(path: string): string {
+/** The last component of a `/`-separated path. */
+export function basename(path: string): string {
   const index = path.lastIndexOf('/');
   return index >= 0 ? path.slice(index + 1) : path;
 }

@@ -8,7 +8,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import { rulesFilesEntryHover, type LoadOrderView } from '../features/embedded/loadPositionHover';
 import { isUpstreamFileName } from '../semantic/catalogs/upstreamNames';
 import { parseFalcoConfig } from '../semantic/falcoConfig';
-import { filesForEntry, type LoadOrderConfig } from '../semantic/loadOrder';
+import { basename, filesForEntry, type LoadOrderConfig } from '../semantic/loadOrder';
 import { uriToPath, type WorkspaceIndex } from '../semantic/workspaceIndex';
 import { rulesFilesEntries, type RulesFilesEntry } from '../syntax/embedded/rulesFilesEntries';
 import type { HostDocument } from './embeddedFiles';
@@ -16,10 +16,6 @@ import { LineIndex } from './lineIndex';
 
 /** The rules files of Falco's default configuration (and of the Helm chart's). */
 export const DEFAULT_RULES_FILES: readonly string[] = ['/etc/falco/falco_rules.yaml', '/etc/falco/falco_rules.local.yaml', '/etc/falco/rules.d'];
-
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
 
 interface ConfigFile {
   readonly uri: string;

@@ -66,6 +66,16 @@ describe('embedded rules: names across files and load order', () => {
     assert.equal(covered(values, hover!.range!), 'allowed_images');
   });
 
+  test('messages name places by the host file\'s lines and by host and key', () => {
+    const text = 'customRules:\n  a.yaml: |-\n    - macro: first\n      condition: second and proc.name = x\n    - macro: second\n      condition: proc.name = y\n    - rule: r\n      desc: d\n      condition: evt.type = execve and first\n      output: o\n      priority: INFO\n';
+    const workspace = service({ 'helm/values.yaml': text });
+    const problem = workspace.getDiagnostics(VALUES).find((diagnostic) => diagnostic.code === 'undefined-macro');
+    assert.equal(problem && covered(text, problem.range), 'second');
+    assert.match(String(problem!.message), /defined later, at line 5\b/);
+    const prepared = workspace.rename(VALUES, at(text, 'second', 1), 'first');
+    assert.match((prepared as { error: string }).error, /`values\.yaml › a\.yaml` line 3\b/);
+  });
+
   test('hover on a customRules key tells where Falco loads it', () => {
     const workspace = service({ 'helm/values.yaml': values });
     const hover = workspace.getHover(VALUES, at(values, 'zz-allowlist-rules.yaml', 3));

@@ -1,7 +1,7 @@
 /**
  * Golden range mapping: a rules file embedded in a Helm values file (`customRules: <name>: |-`, indented by
  * four) must get exactly what the same file gets on its own, moved by the block's lines and indentation:
- * every diagnostic (code, message, severity and range), every semantic token, the outline, and hovers and
+ * every diagnostic (code, severity, range, and message with the line numbers it quotes moved too), every semantic token, the outline, and hovers and
  * definitions at every name. Run over the upstream corpus and the parity sample, so the expectation is the
  * standalone answer rather than hand-written ranges.
  */
@@ -44,16 +44,18 @@ function services(name: string, text: string): { plain: FalcoLanguageService; ho
   return { plain, hosted, plainUri, hostUri };
 }
 
-function comparable(diagnostic: Diagnostic, move: (range: Range) => Range): string {
+/** `lines`: how far line numbers quoted in messages move (a place in the same file is named by its line). */
+function comparable(diagnostic: Diagnostic, move: (range: Range) => Range, lines = 0): string {
   const related = (diagnostic.relatedInformation ?? []).map((entry) => JSON.stringify(move(entry.location.range)));
-  return JSON.stringify([diagnostic.code, diagnostic.severity, diagnostic.message, move(diagnostic.range), related]);
+  const message = String(diagnostic.message).replace(/\bline (\d+)/g, (_match, line: string) => `line ${Number(line) + lines}`);
+  return JSON.stringify([diagnostic.code, diagnostic.severity, message, move(diagnostic.range), related]);
 }
 
 function checkEquivalent(name: string, text: string): void {
   const { plain, hosted, plainUri, hostUri } = services(name, text);
   const fix = (range: Range): Range => ({ start: hostPosition(text, range.start), end: hostPosition(text, range.end) });
   // Diagnostics (those whose range starts at column 0 of a blank line keep column 0).
-  const expected = plain.getDiagnostics(plainUri).map((diagnostic) => comparable(diagnostic, fix));
+  const expected = plain.getDiagnostics(plainUri).map((diagnostic) => comparable(diagnostic, fix, HEADER_LINES));
   const actual = hosted.getDiagnostics(hostUri).map((diagnostic) => comparable(diagnostic, (range) => range));
   assert.deepEqual(actual, expected, `${name}: diagnostics differ`);
   // Semantic tokens: same tokens, first one moved (the relative encoding keeps the rest).

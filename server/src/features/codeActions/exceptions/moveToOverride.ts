@@ -10,6 +10,7 @@ import type { IndexedFile } from '../../../semantic/workspaceIndex';
 import type { RulesItem } from '../../../syntax/rulesFile';
 import { getPair, type YNode } from '../../../syntax/yaml/tree';
 import { exceptionMode, exceptionsOf, overrideOperation } from '../../diagnostics/checks/updates/updateFacts';
+import { fileName } from '../../diagnostics/checks/references/support';
 import type { TextChange } from '../../diagnostics/diagnostic';
 import type { RefactorContext, RefactorProvider, Refactoring } from '../types';
 import { exceptionAt, type ExceptionSite } from './exceptionAt';
@@ -19,8 +20,8 @@ import { contentEnd, lineEndOf, lineStartOf, newlineOf } from './yamlText';
 const MAX_TARGETS = 3;
 
 /** How a file is named in a title: its path relative to the current file's, or an embedded file's label. */
-function fileName(from: IndexedFile, target: IndexedFile): string {
-  return target.origin ? target.origin.label : from.origin ? target.path : relativePath(from.path, target.path);
+function placeName(from: IndexedFile, target: IndexedFile): string {
+  return target.origin ? fileName(target) : from.origin ? target.path : relativePath(from.path, target.path);
 }
 
 /** `path` relative to the directory of `from` (both absolute, `/`-separated). */
@@ -81,7 +82,7 @@ function conflict(context: RefactorContext, site: ExceptionSite, target: Indexed
     if (filePosition > to || (filePosition === to && into && itemIndex > into.index)) continue;
     const item = location.file.syntax.items[itemIndex];
     if (!item) continue;
-    const where = fileName(context.file, location.file);
+    const where = placeName(context.file, location.file);
     const mode = exceptionMode(item);
     if (mode === 'define') return `${where} defines the rule again`;
     if (mode === 'replace') return `${where} replaces the rule's exceptions`;
@@ -121,7 +122,7 @@ export const moveExceptionProvider: RefactorProvider = (context) => {
   const moved = moveEntry(site);
   const problem = 'reason' in moved ? moved.reason : entryProblem(site);
   return targets.map((target): Refactoring => {
-    const where = fileName(context.file, target);
+    const where = placeName(context.file, target);
     const base = { id: `exception-move:${site.item.index}:${site.entry.index}:${target.uri}`, title: `Move exception to an override in ${where}`, kind: 'refactor.move' as const };
     if (problem !== undefined || 'reason' in moved) return { ...base, disabled: `Cannot move: ${problem}.` };
     const into = appendingItem(target, site.item.name!, moved);

@@ -6,7 +6,7 @@
 import { definesName } from '../../../../semantic/loadModel';
 import type { Check } from '../../check';
 import { defineCodes } from '../../codes';
-import { fileLabel } from './support';
+import { fileName } from './support';
 
 const codes = defineCodes([
   {
@@ -38,7 +38,7 @@ export const shadowedDefinitionCheck: Check = {
       const earlier = model.declarationsBefore(declaration.kind, declaration.name, point).filter((location) => definesName(location.declaration));
       const previous = earlier[earlier.length - 1];
       if (!previous || previous.file.uri === file.uri) continue;
-      const where = fileLabel(previous.file.path);
+      const where = fileName(previous.file);
       context.report({
         code: 'shadowed-definition',
         message: `This definition replaces the ${declaration.kind} '${declaration.name}' of \`${where}\`, which Falco loads earlier: everything that uses '${declaration.name}' gets this version.`,

@@ -30,10 +30,20 @@ export function lineOf(text: string, offset: number): number {
   return line;
 }
 
+/** 1-based line of an offset of a file, in the document the user has open (the host of an embedded file). */
+export function fileLine(file: IndexedFile, offset: number): number {
+  return file.origin ? file.origin.lineOf(offset) : lineOf(file.syntax.text, offset);
+}
+
+/** A file's name in messages: its base name, or for an embedded file its host and key (`values.yaml › a.yaml`). */
+export function fileName(file: IndexedFile): string {
+  return file.origin ? file.origin.label : fileLabel(file.path);
+}
+
 /** Where a definition is, in words: "line 12" in the same file, or "`rules.yaml`" elsewhere. */
 export function describePlace(current: IndexedFile, target: IndexedFile, span: Span): string {
-  if (target.uri === current.uri) return `line ${lineOf(current.syntax.text, span.start)}`;
-  return `\`${fileLabel(target.path)}\``;
+  if (target.uri === current.uri) return `line ${fileLine(current, span.start)}`;
+  return `\`${fileName(target)}\``;
 }
 
 /**
