@@ -105,7 +105,7 @@ describe('embedded rules: the load order setting', () => {
       ],
     );
     const macro = diagnostics.find((diagnostic) => diagnostic.code === 'undefined-macro')!;
-    assert.match(messageOf(macro), /defined in `aa-allowlist-macros\.yaml`, which Falco loads after this file/);
+    assert.match(messageOf(macro), /defined in `values\.yaml › aa-allowlist-macros\.yaml`, which Falco loads after this file/);
     assert.deepEqual(macro.relatedInformation, [{ location: { uri: valuesUri, range: rangeOf(allowlist, 'allowed_images', 1) }, message: "macro 'allowed_images' is defined here" }]);
     const hover = await ask<{ contents: { value: string } }>(client, 'textDocument/hover', at(valuesUri, positionOf(allowlist, 'zz-allowlist-rules.yaml', 1)));
     assert.match(hover.contents.value, /Falco loads it 2nd of 3\./);
